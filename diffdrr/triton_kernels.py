@@ -5,7 +5,11 @@
 # %% ../nbs/06_triton_kernels.ipynb #8ebeb22f
 from __future__ import annotations
 
+import types
+
 import torch
+
+from .raycast import _lerp3 as _lerp3_formula
 
 try:  # the CUDA fast path; without Triton the kernels below stay plain functions that are never called
     import triton
@@ -17,7 +21,7 @@ except ImportError:
     TRITON_AVAILABLE = False
 
 # %% auto #0
-__all__ = ['siddon_triton', 'trilinear_triton', 'TRITON_AVAILABLE']
+__all__ = ['siddon', 'trilinear', 'TRITON_AVAILABLE']
 
 # %% ../nbs/06_triton_kernels.ipynb #08814634
 _all_ = ["TRITON_AVAILABLE"]
@@ -288,7 +292,7 @@ def _siddon_backward_kernel(
                            zero, zero, zero, zero, zero, zero, False)
 
 # %% ../nbs/06_triton_kernels.ipynb #b9cdde16
-_BLOCK_RAYS = 64  # lanes per program: one ray per GPU thread (2 warps); not yet tuned on a GPU
+_BLOCK_RAYS = 64  # lanes per program: one ray per GPU thread (2 warps)
 _LAUNCH = dict(num_warps=2, enable_fp_fusion=True)  # fused multiply-adds allowed (and the Triton 3.9 warning silenced)
 
 
@@ -415,7 +419,7 @@ class _SiddonTriton(torch.autograd.Function):
                 gtgt if need_target else None, None, None, None)
 
 
-def siddon_triton(
+def siddon(
     volume: torch.Tensor,  # (X, Y, Z) voxel values, float32 or float64 (half precision is computed in float32)
     source: torch.Tensor,  # (B, 1, 3) or (B, N, 3) ray starts in grid coordinates (voxels; the volume is the box [0, n])
     target: torch.Tensor,  # (B, N, 3) ray ends in grid coordinates
@@ -429,6 +433,15 @@ def siddon_triton(
     return _SiddonTriton.apply(volume, source, target, mask, n_channels, reduce_max)
 
 # %% ../nbs/06_triton_kernels.ipynb #b467430d
+def _jit_formula(fn):
+    """`_jit` of a plain arithmetic function of another module, given this module's globals: Triton's
+    interpreter looks for `triton.language` among the globals of every function it runs."""
+    return _jit(types.FunctionType(fn.__code__, globals(), fn.__name__))
+
+
+_lerp3 = _jit_formula(_lerp3_formula)  # trilinear value and gradient in one cell (`diffdrr.raycast`)
+
+
 @_jit
 def _corner(vol_ptr, i, j, k, X, Y, Z, live, CDT: tl.constexpr):
     "Value of voxel (i, j, k), 0 outside the volume."
@@ -456,18 +469,7 @@ def _interpolate(vol_ptr, ux, uy, uz, X, Y, Z, live, CDT: tl.constexpr):
     v101 = _corner(vol_ptr, i + 1, j, k + 1, X, Y, Z, live, CDT)
     v110 = _corner(vol_ptr, i + 1, j + 1, k, X, Y, Z, live, CDT)
     v111 = _corner(vol_ptr, i + 1, j + 1, k + 1, X, Y, Z, live, CDT)
-    c00 = v000 + fz * (v001 - v000)  # along z, then y, then x
-    c01 = v010 + fz * (v011 - v010)
-    c10 = v100 + fz * (v101 - v100)
-    c11 = v110 + fz * (v111 - v110)
-    c0 = c00 + fy * (c01 - c00)
-    c1 = c10 + fy * (c11 - c10)
-    e0 = (v001 - v000) + fy * ((v011 - v010) - (v001 - v000))  # d/dz at x = i
-    e1 = (v101 - v100) + fy * ((v111 - v110) - (v101 - v100))  # d/dz at x = i + 1
-    value = c0 + fx * (c1 - c0)
-    grad_x = c1 - c0
-    grad_y = (c01 - c00) + fx * ((c11 - c10) - (c01 - c00))
-    grad_z = e0 + fx * (e1 - e0)
+    value, grad_x, grad_y, grad_z = _lerp3(fx, fy, fz, v000, v001, v010, v011, v100, v101, v110, v111)
     return value, grad_x, grad_y, grad_z, i, j, k, fx, fy, fz
 
 
@@ -761,7 +763,7 @@ class _TrilinearTriton(torch.autograd.Function):
                 gtgt if need_target else None, None, None, None, None, None, None)
 
 
-def trilinear_triton(
+def trilinear(
     volume: torch.Tensor,  # (X, Y, Z) voxel values, float32 or float64 (half precision is computed in float32)
     source: torch.Tensor,  # (B, 1, 3) or (B, N, 3) ray starts in grid coordinates (voxels; the volume is the box [0, n])
     target: torch.Tensor,  # (B, N, 3) ray ends in grid coordinates

@@ -61,7 +61,7 @@ def resample(
 ) -> torch.Tensor:  # (B, C, H, W) the image as the new intrinsics would see it
     "Resample an image to new intrinsics (focal length, pixel spacing, principal point)."
     if img.ndim != 4:
-        raise ValueError(f"img must be (B, C, H, W), got {tuple(img.shape)}")
+        raise ValueError(f"img: (B, C, H, W) expected, got {tuple(img.shape)}")
     new_focal_len = focal_len if new_focal_len is None else new_focal_len
     new_delx = delx if new_delx is None else new_delx
     new_x0 = x0 if new_x0 is None else new_x0

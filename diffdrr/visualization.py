@@ -16,6 +16,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
+from .pose import _ROTATION_SIZE, PARAMETERIZATIONS, RigidTransform
+
 # %% auto #0
 __all__ = ['plot_drr', 'plot_mask', 'plot_img_and_mask', 'animate', 'drr_to_mesh', 'labelmap_to_mesh', 'img_to_mesh', 'add_image',
            'visualize_scene']
@@ -157,17 +159,6 @@ def plot_img_and_mask(
     return axs
 
 # %% ../nbs/11_visualization.ipynb #d892210f
-_ROTATION_SIZES = {
-    "axis_angle": 3,
-    "euler_angles": 3,
-    "se3_log_map": 3,
-    "quaternion": 4,
-    "rotation_6d": 6,
-    "rotation_9d": 9,
-    "rotation_10d": 10,
-    "quaternion_adjugate": 10,
-    "matrix": 16,
-}
 _ANIMATION_EXTENSIONS = (".gif", ".webp")
 
 
@@ -203,9 +194,9 @@ def _pose_frames(
         return [((type(df[0])(m[None].to(device, dtype)),), {}) for m in matrices]
     if hasattr(df, "matrix"):
         return [((type(df)(m[None].to(device, dtype)),), {}) for m in df.matrix.reshape(-1, 4, 4)]
-    if parameterization not in _ROTATION_SIZES:
-        raise ValueError(f"parameterization must be one of {list(_ROTATION_SIZES)}, got {parameterization!r}")
-    k = _ROTATION_SIZES[parameterization]
+    if parameterization not in PARAMETERIZATIONS:
+        raise ValueError(f"parameterization must be one of {list(PARAMETERIZATIONS)}, got {parameterization!r}")
+    k = 16 if parameterization == "matrix" else _ROTATION_SIZE[parameterization]
     if hasattr(df, "columns"):
         names = ["alpha", "beta", "gamma", "bx", "by", "bz"]
         if k == 3 and all(name in df.columns for name in names):
@@ -232,8 +223,6 @@ def _pose_frames(
             f"got {type(df).__name__}"
         )
     if parameterization == "matrix":
-        from diffdrr.pose import RigidTransform
-
         return [((RigidTransform(r.reshape(1, 4, 4)),), {}) for r in rotations]
     call = dict(parameterization=parameterization, convention=convention, degrees=degrees)
     return [((r[None], t[None]), call) for r, t in zip(rotations, translations)]
@@ -424,8 +413,9 @@ def _bounding_box(
 def labelmap_to_mesh(
     subject,  # a `Subject` with a labelmap (`subject.mask`)
     verbose: bool = True,  # show progress over the labels
-):  # pyvista.MultiBlock, one PolyData per label, vertices in world mm
-    "One surface per label of a subject's labelmap, in world coordinates."
+    multiblock: bool = False,  # return a pyvista.MultiBlock with one PolyData per label, named by structure
+):  # pyvista.PolyData with a cell array "label" (as DiffDRR 0.6 returns), or a MultiBlock; vertices in world mm
+    "One surface per label of a subject's labelmap, in world coordinates: merged into one mesh, or one block each."
     pv = _import_pyvista()
     if getattr(subject, "mask", None) is None:
         raise ValueError("the subject has no labelmap (subject.mask is None)")
@@ -440,8 +430,13 @@ def labelmap_to_mesh(
         mesh = _voxel_grid(crop, pv, origin=lo).contour_labels(output_mesh_type="triangles")
         mesh = _to_world(mesh, affine)
         mesh.field_data["label"] = np.array([label])
+        mesh.cell_data["label"] = np.full(mesh.n_cells, label, dtype=np.int64)
         blocks[names.get(label, f"label_{label}")] = mesh
-    return blocks
+    if multiblock:
+        return blocks
+    if len(blocks) == 0:
+        raise ValueError("the subject's labelmap holds no structure (every voxel is 0)")
+    return pv.merge(list(blocks), merge_points=False)
 
 # %% ../nbs/11_visualization.ipynb #a9022fca
 def img_to_mesh(
@@ -527,7 +522,7 @@ def visualize_scene(
     pv = _import_pyvista()
     pl = pv.Plotter(**kwargs)
     if labelmap:
-        blocks = labelmap_to_mesh(drr.subject, verbose=verbose)
+        blocks = labelmap_to_mesh(drr.subject, verbose=verbose, multiblock=True)
         for i, name in enumerate(blocks.keys()):
             pl.add_mesh(blocks[name], color=_parse_color(_MASK_COLORS[i % len(_MASK_COLORS)]))
     else:
