@@ -5,11 +5,14 @@
 # %% ../nbs/05d_numba_kernels.ipynb #c90cc6de
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import torch
 
 from .numba_rays import NUMBA_AVAILABLE
 from .numba_siddon import siddon_backward, siddon_forward
 from .numba_trilinear import trilinear_backward, trilinear_forward
+from .raycast import _check_rays
 
 _all_ = ["NUMBA_AVAILABLE", "siddon_forward", "siddon_backward", "trilinear_forward", "trilinear_backward"]
 
@@ -30,16 +33,31 @@ def _jacobian_grads(grad_out, jsrc, jtgt, source, target, need_s, need_t):
     return (gs.to(source.dtype) if need_s else None), ((g * jtgt).to(target.dtype) if need_t else None)
 
 
+@contextmanager
+def _torch_thread_count():
+    "Run Numba's parallel kernels on torch's thread count, and leave torch's count as it was (Numba's threading layer may reset it)."
+    n = torch.get_num_threads()
+    if NUMBA_AVAILABLE:
+        import numba
+        numba.set_num_threads(max(1, min(n, numba.config.NUMBA_NUM_THREADS)))
+    try:
+        yield
+    finally:
+        if torch.get_num_threads() != n:
+            torch.set_num_threads(n)
+
+
 def _forward_maybe_jacobian(ctx, forward, args, mask, reduce_max, jacobian):
     "Run a numpy forward kernel; with `jacobian` (default: the points need gradients; sum, no mask), keep its point derivatives in ctx.jac."
     if jacobian is None:
         jacobian = ctx.needs_input_grad[1] or ctx.needs_input_grad[2]
     ctx.jac = None
-    if jacobian and mask is None and not reduce_max:
-        out, jsrc, jtgt = forward(*args, jacobian=True)
-        ctx.jac = torch.from_numpy(jsrc), torch.from_numpy(jtgt)
-        return out
-    return forward(*args)
+    with _torch_thread_count():
+        if jacobian and mask is None and not reduce_max:
+            out, jsrc, jtgt = forward(*args, jacobian=True)
+            ctx.jac = torch.from_numpy(jsrc), torch.from_numpy(jtgt)
+            return out
+        return forward(*args)
 
 
 def _backward_grads(ctx, backward, grad_out):
@@ -49,7 +67,8 @@ def _backward_grads(ctx, backward, grad_out):
     need_pts = (need_s or need_t) and ctx.jac is None
     gv, gs, gt = None, None, None
     if need_v or need_pts:
-        gv, gs, gt = backward(_np(volume), _np(source), _np(target), _np(ctx.mask), _np(grad_out), need_v, need_pts)
+        with _torch_thread_count():
+            gv, gs, gt = backward(_np(volume), _np(source), _np(target), _np(ctx.mask), _np(grad_out), need_v, need_pts)
         gv = torch.from_numpy(gv) if need_v else None
         gs = torch.from_numpy(gs).to(source.dtype) if need_s and need_pts else None
         gt = torch.from_numpy(gt).to(target.dtype) if need_t and need_pts else None
@@ -83,10 +102,12 @@ class SiddonFunction(torch.autograd.Function):
         return (*_backward_grads(ctx, kernel, grad_out), None, None, None, None)
 
 
-def siddon(volume, source, target, mask=None, n_channels=1, reduce_max=False):
+def siddon(volume, source, target, mask=None, n_channels=1, reduce_max=False, validate=True):
     """Exact Siddon integrals of rays through a CPU volume (X, Y, Z), sources (B, 1 or N, 3) and targets (B, N, 3) in
     grid coordinates, `mask` labels in [0, n_channels) or None: (B, C, N) in alpha units (maxima with `reduce_max`),
-    in the volume dtype, differentiable w.r.t. volume, source and target."""
+    in the volume dtype, differentiable w.r.t. volume, source and target. `validate=False`: inputs already checked."""
+    if validate:
+        volume, mask, n_channels = _check_rays(volume, source, target, mask, n_channels)
     source, target = source.double(), target.double()  # the walk's plane crossings in double precision
     jacobian = torch.is_grad_enabled() and (source.requires_grad or target.requires_grad)  # point derivatives in the forward
     return SiddonFunction.apply(volume, source, target, mask, n_channels, reduce_max, jacobian)
@@ -118,9 +139,11 @@ class TrilinearFunction(torch.autograd.Function):
 
 
 def trilinear(volume, source, target, mask=None, n_channels=1, n_points=500, reduce_max=False,
-              alphamin=None, alphamax=None):
+              alphamin=None, alphamax=None, validate=True):
     """Midpoint-rule integrals (`n_points` samples) of the trilinearly interpolated CPU volume along rays, as `siddon`;
     `alphamin` and `alphamax` (both or neither: scalars or (B, N)) replace the box clip of the sampled range."""
+    if validate:
+        volume, mask, n_channels = _check_rays(volume, source, target, mask, n_channels)
     source, target = source.double(), target.double()  # sample positions in double precision
     jacobian = torch.is_grad_enabled() and (source.requires_grad or target.requires_grad)  # point derivatives in the forward
     return TrilinearFunction.apply(volume, source, target, mask, n_channels, n_points, reduce_max,

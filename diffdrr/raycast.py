@@ -11,6 +11,8 @@ from typing import Callable
 import torch
 import torch.nn.functional as F
 
+from .pose import _check_finite
+
 # %% auto #0
 __all__ = ['ray_box_intersection', 'siddon_raycast', 'trilinear_raycast']
 
@@ -161,6 +163,56 @@ def _check_reducefn(reducefn):
     if callable(reducefn) or reducefn in _REDUCEFNS:
         return reducefn
     raise ValueError(f"reducefn must be one of {_REDUCEFNS} or a callable (B, N, S) -> (B, N), got {reducefn!r}")
+
+# %% ../nbs/04_raycast.ipynb #41cb7b5f
+def _check_rays(
+    volume: torch.Tensor,  # (X, Y, Z) or (1, X, Y, Z) floating-point volume
+    source: torch.Tensor,  # (B, 1, 3) or (B, N, 3) ray starts
+    target: torch.Tensor,  # (B, N, 3) ray ends
+    mask: torch.Tensor | None = None,  # (X, Y, Z) or (1, X, Y, Z) integer labels >= 0, or None
+    n_channels: int | None = None,  # C: labels must lie in [0, C); None: mask.max() + 1 (1 without a mask)
+) -> tuple:  # volume (X, Y, Z), mask (X, Y, Z) int64 or None, C
+    "The one check of ray-casting inputs for every backend: shapes always, values (finite points, labels) eagerly."
+    eager = not torch.compiler.is_compiling()
+    for name, x in (("volume", volume), ("source", source), ("target", target)):
+        if not isinstance(x, torch.Tensor):
+            raise TypeError(f"{name}: a torch.Tensor expected, got {type(x).__name__}")
+        if not x.is_floating_point():
+            raise TypeError(f"{name}: a floating-point tensor expected, got {x.dtype}")
+    if volume.ndim == 4 and volume.shape[0] == 1:
+        volume = volume[0]
+    if volume.ndim != 3 or min(volume.shape) == 0:
+        raise ValueError(f"volume: (X, Y, Z) with X, Y, Z >= 1 expected, got {tuple(volume.shape)}")
+    if target.ndim != 3 or target.shape[-1] != 3:
+        raise ValueError(f"target: (B, N, 3) expected, got {tuple(target.shape)}")
+    B, N = target.shape[:2]
+    if source.ndim != 3 or source.shape[0] != B or source.shape[1] not in (1, N) or source.shape[-1] != 3:
+        raise ValueError(f"source: ({B}, 1, 3) or ({B}, {N}, 3) expected (B and N of the target), got {tuple(source.shape)}")
+    if eager:
+        _check_finite(source, "source")
+        _check_finite(target, "target")
+    if mask is None:
+        if n_channels not in (None, 1):
+            raise ValueError(f"n_channels: 1 expected without a mask, got {n_channels}")
+        return volume, None, 1
+    if not isinstance(mask, torch.Tensor):
+        raise TypeError(f"mask: a torch.Tensor expected, got {type(mask).__name__}")
+    if mask.ndim == 4 and mask.shape[0] == 1:
+        mask = mask[0]
+    if mask.shape != volume.shape:
+        raise ValueError(f"mask: {tuple(volume.shape)} (the volume's shape) expected, got {tuple(mask.shape)}")
+    if mask.is_complex() or mask.dtype == torch.bool:
+        raise TypeError(f"mask: integer labels expected, got {mask.dtype}")
+    if eager and mask.is_floating_point() and not torch.equal(mask, mask.round()):
+        raise ValueError("mask: integer labels expected, got non-integer values")
+    mask = mask.long()
+    if not eager and n_channels is not None:  # a compiled graph trusts its inputs
+        return volume, mask, n_channels
+    lowest, largest = (int(x) for x in torch.aminmax(mask)) if mask.numel() else (0, 0)
+    C = largest + 1 if n_channels is None else n_channels
+    if lowest < 0 or largest >= C:
+        raise ValueError(f"mask: labels in [0, {C}) expected (one channel each), got labels from {lowest} to {largest}")
+    return volume, mask, C
 
 # %% ../nbs/04_raycast.ipynb #d2a504b3
 def trilinear_raycast(

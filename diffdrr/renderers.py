@@ -12,7 +12,8 @@ import torch
 from torch.utils.checkpoint import checkpoint
 
 from .numba_kernels import NUMBA_AVAILABLE
-from .raycast import _check_reducefn, _plane_crossings, ray_box_intersection, siddon_raycast, trilinear_raycast
+from .pose import _as_size, _check_finite, _safe_norm
+from .raycast import _check_rays, _check_reducefn, _plane_crossings, ray_box_intersection, siddon_raycast, trilinear_raycast
 
 _all_ = ["ray_box_intersection", "siddon_raycast", "trilinear_raycast", "NUMBA_AVAILABLE"]
 
@@ -70,7 +71,7 @@ def _to_world(out, reducefn, ray_length):
 def _siddon_kernels(kernels, volume, source_grid, target_grid, mask, n_channels, reducefn, ray_length):
     "Siddon through a kernel module: (B, C, N) in density x mm (sum) or density (max)."
     volume, mask = _kernel_inputs(volume, mask)
-    out = kernels.siddon(volume, source_grid, target_grid, mask, n_channels, reducefn == "max")
+    out = kernels.siddon(volume, source_grid, target_grid, mask, n_channels, reducefn == "max", validate=False)  # checked by the renderer
     return _to_world(out, reducefn, ray_length)
 
 
@@ -81,7 +82,8 @@ def _trilinear_kernels(kernels, volume, source_grid, target_grid, mask, n_channe
         alphamin = lo.reshape(ray_length.shape) if alphamin is None else alphamin
         alphamax = hi.reshape(ray_length.shape) if alphamax is None else alphamax
     volume, mask = _kernel_inputs(volume, mask)
-    out = kernels.trilinear(volume, source_grid, target_grid, mask, n_channels, n_points, reducefn == "max", alphamin, alphamax)
+    out = kernels.trilinear(volume, source_grid, target_grid, mask, n_channels, n_points, reducefn == "max", alphamin, alphamax,
+                            validate=False)  # checked by the renderer
     return _to_world(out, reducefn, ray_length)
 
 # %% ../nbs/07_renderers.ipynb #79480b1a
@@ -92,63 +94,19 @@ def _check_choice(name, value, options):
     return value
 
 
-def _check_inputs(volume, source, target, mask, affine_inverse):
-    "Validate the renderer inputs; return the volume (X, Y, Z) and the mask (X, Y, Z) int64 or None."
-    eager = not torch.compiler.is_compiling()  # value checks read the data: eager only (a compiled graph trusts its inputs)
-    for name, x in (("volume", volume), ("source", source), ("target", target)):
-        if not isinstance(x, torch.Tensor):
-            raise TypeError(f"{name} must be a torch.Tensor, got {type(x).__name__}")
-        if not x.is_floating_point():
-            raise TypeError(f"{name} must be a floating-point tensor, got {x.dtype}")
-    if volume.ndim == 4 and volume.shape[0] == 1:
-        volume = volume[0]
-    if volume.ndim != 3 or min(volume.shape) == 0:
-        raise ValueError(f"volume must be (X, Y, Z) with X, Y, Z >= 1, got {tuple(volume.shape)}")
-    if target.ndim != 3 or target.shape[-1] != 3:
-        raise ValueError(f"target must be (B, N, 3), got {tuple(target.shape)}")
-    if source.ndim != 3 or source.shape[-1] != 3 or source.shape[1] not in (1, target.shape[1]):
-        raise ValueError(f"source must be (B, 1, 3) or (B, N, 3) with N = {target.shape[1]}, got {tuple(source.shape)}")
-    if source.shape[0] != target.shape[0]:
-        raise ValueError(f"batch sizes differ: source has B = {source.shape[0]}, target has B = {target.shape[0]}")
-    for name, x in (("source", source), ("target", target)):
-        if eager and not torch.isfinite(x).all():
-            raise ValueError(f"{name} has non-finite values (NaN or Inf)")
+def _check_inputs(volume, source, target, mask, affine_inverse, n_channels):
+    "Validate the renderer inputs (`_check_rays`, and the affine); return the volume (X, Y, Z), the mask (X, Y, Z) int64 or None, and C."
+    volume, mask, n_channels = _check_rays(volume, source, target, mask, n_channels)
     if affine_inverse is not None:
         if not isinstance(affine_inverse, torch.Tensor):
-            raise TypeError(f"affine_inverse must be a torch.Tensor, got {type(affine_inverse).__name__}")
+            raise TypeError(f"affine_inverse: a torch.Tensor expected, got {type(affine_inverse).__name__}")
         if affine_inverse.shape[-2:] != (4, 4) or affine_inverse.ndim not in (2, 3) or (
             affine_inverse.ndim == 3 and affine_inverse.shape[0] not in (1, target.shape[0])
         ):
-            raise ValueError(f"affine_inverse must be (4, 4) or (B, 4, 4), got {tuple(affine_inverse.shape)}")
-        if eager and not torch.isfinite(affine_inverse).all():
-            raise ValueError("affine_inverse has non-finite values (NaN or Inf)")
-    if mask is not None:
-        if not isinstance(mask, torch.Tensor):
-            raise TypeError(f"mask must be a torch.Tensor, got {type(mask).__name__}")
-        if mask.ndim == 4 and mask.shape[0] == 1:
-            mask = mask[0]
-        if mask.shape != volume.shape:
-            raise ValueError(f"mask must be (X, Y, Z) = {tuple(volume.shape)} like the volume, got {tuple(mask.shape)}")
-        if eager and mask.is_floating_point() and not torch.equal(mask, mask.round()):
-            raise ValueError("mask must hold integer labels, got non-integer values")
-        mask = mask.long()
-    return volume, mask
-
-
-def _n_channels(mask, n_channels):
-    "C, the number of output channels: 1 without a mask, else `n_channels` or mask.max() + 1; eagerly, the labels are checked in one pass."
-    if mask is None:
-        return 1
-    if torch.compiler.is_compiling() and n_channels is not None:  # a compiled graph trusts its inputs
-        return n_channels
-    lowest, largest = (int(x) for x in torch.aminmax(mask))
-    if lowest < 0:
-        raise ValueError("mask labels must be >= 0")
-    if n_channels is None:
-        return largest + 1
-    if largest >= n_channels:
-        raise ValueError(f"n_channels = {n_channels} must exceed every mask label (largest {largest})")
-    return n_channels
+            raise ValueError(f"affine_inverse: (4, 4) or (B, 4, 4) expected, got {tuple(affine_inverse.shape)}")
+        if not torch.compiler.is_compiling():
+            _check_finite(affine_inverse, "affine_inverse")
+    return volume, mask, n_channels
 
 
 def _compute_dtype(volume, source, target):
@@ -163,13 +121,6 @@ def _to_grid(points, affine_inverse, voxel_shift):
         A = affine_inverse.to(points)
         points = points @ A[..., :3, :3].transpose(-1, -2) + A[..., None, :3, 3]
     return points + voxel_shift
-
-
-def _ray_length(source, target):
-    "|t - s| in mm, (B, N), with a zero (not NaN) gradient where s = t."
-    d2 = ((target - source) ** 2).sum(-1)
-    positive = d2 > 0
-    return torch.where(positive, torch.where(positive, d2, torch.ones_like(d2)).sqrt(), torch.zeros_like(d2))
 
 
 _CPU_CHUNK_MB = (16, 16)  # CPU chunk caps without / with gradients: ~2x faster than huge chunks (cache); 16 MiB with gradients keeps a 1024^2 backward under 2.5 GB
@@ -253,13 +204,12 @@ class Siddon(_Renderer):
         n_channels: int | None = None,  # C with a mask (labels must be < C); None: mask.max() + 1, read from the data
     ) -> torch.Tensor:  # (B, C, N) line integrals in density x mm; C = n_channels, or 1 without a mask
         "Integrate `volume` along the segments from `source` to `target`."
-        volume, mask = _check_inputs(volume, source, target, mask, affine_inverse)
+        volume, mask, n_channels = _check_inputs(volume, source, target, mask, affine_inverse, n_channels)
         dtype = _compute_dtype(volume, source, target)
         source, target = source.to(dtype), target.to(dtype)
-        ray_length = _ray_length(source, target)
+        ray_length = _safe_norm(target - source)  # (B, N) mm, gradient 0 (not NaN) where s = t
         source_grid = _to_grid(source, affine_inverse, self.voxel_shift)
         target_grid = _to_grid(target, affine_inverse, self.voxel_shift)
-        n_channels = _n_channels(mask, n_channels)
         if self.stop_gradients_through_grid_sample:
             volume = volume.detach()
         kernels = _kernels(self.backend, volume, self.reducefn)
@@ -312,9 +262,8 @@ class Trilinear(_Renderer):
         n_channels: int | None = None,  # C with a mask (labels must be < C); None: mask.max() + 1, read from the data
     ) -> torch.Tensor:  # (B, C, N) line integrals in density x mm; C = n_channels, or 1 without a mask
         "Integrate the interpolated `volume` along the segments from `source` to `target`."
-        volume, mask = _check_inputs(volume, source, target, mask, affine_inverse)
-        if isinstance(n_points, bool) or not isinstance(n_points, int) or n_points < 1:
-            raise ValueError(f"n_points must be a positive integer, got {n_points!r}")
+        volume, mask, n_channels = _check_inputs(volume, source, target, mask, affine_inverse, n_channels)
+        n_points = _as_size(n_points, "n_points")
         dtype = _compute_dtype(volume, source, target)
         source, target = source.to(dtype), target.to(dtype)
         B, N = target.shape[:2]
@@ -325,10 +274,9 @@ class Trilinear(_Renderer):
                 if bound.ndim > 2 or (not torch.compiler.is_compiling() and not torch.isfinite(bound).all()):
                     raise ValueError(f"{name} must be a finite number or a (B, N) tensor, got {tuple(bound.shape)}")
                 bounds.append(bound.expand(B, N))
-        ray_length = _ray_length(source, target)
+        ray_length = _safe_norm(target - source)
         source_grid = _to_grid(source, affine_inverse, self.voxel_shift)
         target_grid = _to_grid(target, affine_inverse, self.voxel_shift)
-        n_channels = _n_channels(mask, n_channels)
         kernels = _kernels(self.backend, volume, self.reducefn, self.mode)
         if kernels is not None:
             return _trilinear_kernels(kernels, volume, source_grid, target_grid, mask, n_channels, self.reducefn, ray_length,

@@ -9,6 +9,7 @@ import types
 
 import torch
 
+from .raycast import _check_rays
 from .raycast import _lerp3 as _lerp3_formula
 
 try:  # the CUDA fast path; without Triton the kernels below stay plain functions that are never called
@@ -301,37 +302,18 @@ def _interpreted(kernel) -> bool:
     return not isinstance(kernel, triton.runtime.JITFunction)
 
 
-def _check_inputs(volume, source, target, mask, n_channels, kernel):
-    "Validate shapes, devices and labels; return (B, N, M, compute dtype)."
+def _check_inputs(volume, source, target, mask, kernel):
+    "What only Triton needs (`_check_rays` checks the rays): Triton installed, one device, CUDA or the interpreter; (B, N, M, compute dtype)."
     if not TRITON_AVAILABLE:
         raise ImportError("the Triton kernels need Triton: pip install triton (CUDA only)")
-    if volume.ndim != 3 or not volume.is_floating_point():
-        raise TypeError(f"volume: (X, Y, Z) floating point expected, got {tuple(volume.shape)} {volume.dtype}")
-    if target.ndim != 3 or target.shape[2] != 3:
-        raise ValueError(f"target: (B, N, 3) expected, got {tuple(target.shape)}")
-    B, N = target.shape[:2]
-    if source.ndim != 3 or source.shape[0] != B or source.shape[1] not in (1, N) or source.shape[2] != 3:
-        raise ValueError(f"source: ({B}, 1, 3) or ({B}, {N}, 3) expected, got {tuple(source.shape)}")
     devices = {volume.device, source.device, target.device} | ({mask.device} if mask is not None else set())
     if len(devices) > 1:
-        raise ValueError(f"volume, source, target and mask must be on one device, got {sorted(map(str, devices))}")
+        raise ValueError(f"volume, source, target and mask: one device expected, got {sorted(map(str, devices))}")
     if volume.device.type != "cuda" and not _interpreted(kernel):
         raise ValueError(f"the Triton kernels run on CUDA tensors, got {volume.device} "
                          "(set TRITON_INTERPRET=1 before importing diffdrr.triton_kernels to test them on CPU)")
-    if not (torch.isfinite(source).all() and torch.isfinite(target).all()):
-        raise ValueError("source and target must be finite")
-    if mask is None:
-        if n_channels != 1:
-            raise ValueError(f"n_channels={n_channels} needs a mask")
-    else:
-        if tuple(mask.shape) != tuple(volume.shape):
-            raise ValueError(f"mask: {tuple(volume.shape)} expected, got {tuple(mask.shape)}")
-        if mask.is_floating_point() or mask.is_complex():
-            raise TypeError(f"mask: integer labels expected, got {mask.dtype}")
-        lo, hi = (int(mask.min()), int(mask.max())) if mask.numel() else (0, 0)
-        if lo < 0 or hi >= n_channels:  # the kernels index the channels with the labels, unchecked
-            raise ValueError(f"mask labels must lie in [0, {n_channels}), got [{lo}, {hi}]")
     float64 = torch.float64 in (volume.dtype, source.dtype, target.dtype)
+    B, N = target.shape[:2]
     return B, N, source.shape[1], torch.float64 if float64 else torch.float32
 
 
@@ -367,7 +349,7 @@ class _SiddonTriton(torch.autograd.Function):
 
     @staticmethod
     def forward(ctx, volume, source, target, mask, n_channels, reduce_max):
-        B, N, M, cdt = _check_inputs(volume, source, target, mask, n_channels, _siddon_forward_kernel)
+        B, N, M, cdt = _check_inputs(volume, source, target, mask, _siddon_forward_kernel)
         vol, src, tgt, labels = _prepare(volume, source, target, mask, cdt)
         X, Y, Z = vol.shape
         R = B * N
@@ -426,8 +408,11 @@ def siddon(
     mask: torch.Tensor | None = None,  # (X, Y, Z) integer labels in [0, n_channels), or None
     n_channels: int = 1,  # C, one output channel per label
     reduce_max: bool = False,  # the largest value crossed (maximum intensity projection) instead of the integral
+    validate: bool = True,  # check the inputs (`_check_rays`); the renderers have already
 ) -> torch.Tensor:  # (B, C, N) integrals in alpha units (multiply by |t - s| in mm), in the volume dtype
     "Exact Siddon line integrals of rays through a CUDA volume with fused Triton kernels (forward and backward)."
+    if validate:
+        volume, mask, n_channels = _check_rays(volume, source, target, mask, n_channels)
     if volume.dtype in (torch.float16, torch.bfloat16):
         return _SiddonTriton.apply(volume.float(), source, target, mask, n_channels, reduce_max).to(volume.dtype)
     return _SiddonTriton.apply(volume, source, target, mask, n_channels, reduce_max)
@@ -709,7 +694,7 @@ class _TrilinearTriton(torch.autograd.Function):
 
     @staticmethod
     def forward(ctx, volume, source, target, mask, n_channels, n_points, reduce_max, alphamin, alphamax):
-        B, N, M, cdt = _check_inputs(volume, source, target, mask, n_channels, _trilinear_forward_kernel)
+        B, N, M, cdt = _check_inputs(volume, source, target, mask, _trilinear_forward_kernel)
         if int(n_points) < 1:
             raise ValueError(f"n_points must be >= 1, got {n_points}")
         vol, src, tgt, labels = _prepare(volume, source, target, mask, cdt)
@@ -773,8 +758,11 @@ def trilinear(
     reduce_max: bool = False,  # the largest sample (maximum intensity projection) instead of the integral
     alphamin: float | torch.Tensor | None = None,  # () or (B, N) start of the sampled range (clipped to >= 0); None: box entry
     alphamax: float | torch.Tensor | None = None,  # () or (B, N) end of the sampled range (clipped to <= 1); None: box exit
+    validate: bool = True,  # check the inputs (`_check_rays`); the renderers have already
 ) -> torch.Tensor:  # (B, C, N) integrals in alpha units (multiply by |t - s| in mm), in the volume dtype
     "Midpoint-rule integrals of the trilinearly interpolated volume along rays, with fused Triton kernels (forward and backward)."
+    if validate:
+        volume, mask, n_channels = _check_rays(volume, source, target, mask, n_channels)
     args = (mask, n_channels, n_points, reduce_max, alphamin, alphamax)
     if volume.dtype in (torch.float16, torch.bfloat16):
         return _TrilinearTriton.apply(volume.float(), source, target, *args).to(volume.dtype)
