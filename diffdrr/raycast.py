@@ -56,6 +56,18 @@ def _plane_crossings(source, target, alpha_lo, alpha_hi, dims):
         return first, d.sign(), count.long()
 
 
+def _entry_index(source, target, alpha_lo, dims):
+    "Flat index of the voxel the ray enters at alpha_lo (the first voxel of its walk), (R,) int64; no gradient."
+    with torch.no_grad():
+        d = target - source
+        index = torch.zeros(source.shape[:1], dtype=torch.long, device=source.device)
+        for axis, n in enumerate(dims):
+            x = (source[:, axis] + alpha_lo * d[:, axis]).clamp(0, n)
+            i = torch.where(d[:, axis] > 0, x.floor(), torch.where(d[:, axis] < 0, x.ceil() - 1, source[:, axis].floor()))
+            index = index * n + i.clamp(0, n - 1).long()
+        return index
+
+
 def _voxel_index(source, direction, alpha, dims):
     "Flat index of the voxel containing g(alpha), (R, S) int64; no gradient."
     with torch.no_grad():
@@ -132,7 +144,8 @@ def siddon_raycast(
         K = [n + 1 for n in dims]
     else:  # eagerly, just as many as the longest ray of this chunk crosses
         K = count.amax(0).tolist() if R > 0 else [0, 0, 0]
-    alphas = [alpha_lo[:, None]]
+    strides = (dims[1] * dims[2], dims[2], 1)
+    alphas, offsets = [alpha_lo[:, None]], [torch.zeros_like(count[:, :1])]
     for axis in range(3):
         k = torch.arange(K[axis], device=s.device)
         valid = k < count[:, axis, None]  # (R, K)
@@ -141,13 +154,16 @@ def siddon_raycast(
         plane = torch.where(valid, plane, s_a.detach())  # unused planes: alpha = 0 before masking, never huge
         alpha = (plane - s_a) / d_safe[:, axis, None]
         alphas.append(torch.where(valid, alpha, alpha_hi[:, None]))
+        offsets.append(valid * (step[:, axis, None].long() * strides[axis]))  # flat index step of the crossing
     alphas.append(alpha_hi[:, None])
+    offsets.append(offsets[0])
     alphas = torch.cat(alphas, -1)
     alphas = torch.minimum(torch.maximum(alphas, alpha_lo[:, None]), alpha_hi[:, None])  # rounding stays in range
-    alphas = alphas.sort(-1).values  # (R, S + 1)
+    alphas, order = alphas.sort(dim=-1, stable=True)  # (R, S + 1); ties keep the order x, y, z
     dalpha = alphas[:, 1:] - alphas[:, :-1]  # (R, S) segment lengths in alpha
-    index = _voxel_index(s, d, (alphas[:, 1:] + alphas[:, :-1]) / 2, dims)
-    values = volume.reshape(-1)[index].to(dtype)
+    # the voxel of segment m: the entry voxel stepped across the crossings before it, in sorted order
+    index = _entry_index(s, t, alpha_lo, dims)[:, None] + torch.cat(offsets, -1).gather(1, order[:, :-1]).cumsum(-1)
+    values = volume.reshape(-1).index_select(0, index.reshape(-1)).reshape(index.shape).to(dtype)
     labels = None
     if mask is not None:
         labels = mask.reshape(-1)[index]
