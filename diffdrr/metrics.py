@@ -69,15 +69,18 @@ class NormalizedCrossCorrelation2d(nn.Module):
         return (x - mu) / torch.sqrt(var + self.eps)
 
     def _patches(self, x: torch.Tensor) -> torch.Tensor:
-        "Cut (B, C, H, W) into (B, C, H / P, W / P, P, P) patches."
+        "Cut (B, C, H, W) into (B, C, ceil(H / P), ceil(W / P), P, P) patches; a remainder gets patches flush with the edge."
         B, C, H, W = x.shape
         P = self.patch_size
         if P is None:
             return x[:, :, None, None]
-        if H % P or W % P:
-            raise ValueError(f"patch_size {P} must divide the image height {H} and width {W}")
-        x = x.reshape(B, C, H // P, P, W // P, P)
-        return x.permute(0, 1, 2, 4, 3, 5)
+        if P > min(H, W):
+            raise ValueError(f"patch_size: at most the image's height {H} and width {W} expected, got {P}")
+        if H % P == 0 and W % P == 0:  # non-overlapping tiles: a view
+            return x.reshape(B, C, H // P, P, W // P, P).permute(0, 1, 2, 4, 3, 5)
+        rows, cols = (torch.tensor([*range(0, n - P + 1, P)] + ([n - P] if n % P else []), device=x.device) for n in (H, W))
+        windows = x.unfold(2, P, 1).unfold(3, P, 1)  # (B, C, H - P + 1, W - P + 1, P, P), a view
+        return windows[:, :, rows][:, :, :, cols]
 
     def forward(
         self,
