@@ -157,7 +157,8 @@ def read_subject(
         try:
             images.append(None if path is None else load_image(path, label=label, name=name))
         except Exception as e:  # nibabel, gzip and pydicom each raise their own errors for a damaged file
-            raise ValueError(f"cannot read the {name} {path}: {str(e) or type(e).__name__}") from e
+            why = str(e) or type(e).__name__
+            raise ValueError(f"cannot read the {name}: {why}" if str(path) in why else f"cannot read the {name} {path}: {why}") from e
     return read(*images, orientation=orientation)
 
 
