@@ -68,30 +68,36 @@ class NormalizedCrossCorrelation2d(nn.Module):
         var = x.var(dim=(-2, -1), correction=0, keepdim=True)
         return (x - mu) / torch.sqrt(var + self.eps)
 
-    def _patches(self, x: torch.Tensor) -> torch.Tensor:
-        "Cut (B, C, H, W) into (B, C, ceil(H / P), ceil(W / P), P, P) patches; a remainder gets patches flush with the edge."
-        B, C, H, W = x.shape
+    def window_scores(
+        self,
+        x1: torch.Tensor,  # (B, C, H, W) first batch of images
+        x2: torch.Tensor,  # (B, C, H, W) second batch of images
+    ) -> torch.Tensor:  # (B, C, H - P + 1, W - P + 1) the ZNCC of every P x P window
+        "ZNCC of every P x P window (stride 1), from box-filtered moments of the images centred on their means, in float64."
+        H, W = x1.shape[-2:]
         P = self.patch_size
-        if P is None:
-            return x[:, :, None, None]
         if P > min(H, W):
             raise ValueError(f"patch_size: at most the image's height {H} and width {W} expected, got {P}")
-        if H % P == 0 and W % P == 0:  # non-overlapping tiles: a view
-            return x.reshape(B, C, H // P, P, W // P, P).permute(0, 1, 2, 4, 3, 5)
-        rows, cols = (torch.tensor([*range(0, n - P + 1, P)] + ([n - P] if n % P else []), device=x.device) for n in (H, W))
-        windows = x.unfold(2, P, 1).unfold(3, P, 1)  # (B, C, H - P + 1, W - P + 1, P, P), a view
-        return windows[:, :, rows][:, :, :, cols]
+        a = x1.double() - x1.double().mean(dim=(-2, -1), keepdim=True)  # centred: the moments do not cancel
+        b = x2.double() - x2.double().mean(dim=(-2, -1), keepdim=True)
+        box = lambda z: F.avg_pool2d(z, P, stride=1)  # the mean over each window
+        mean_a, mean_b = box(a), box(b)
+        var_a = (box(a * a) - mean_a**2).clamp_min(0)
+        var_b = (box(b * b) - mean_b**2).clamp_min(0)
+        cov = box(a * b) - mean_a * mean_b
+        return (cov / torch.sqrt((var_a + self.eps) * (var_b + self.eps))).to(torch.promote_types(x1.dtype, x2.dtype))
 
     def forward(
         self,
         x1: torch.Tensor,  # (B, C, H, W) first batch of images
         x2: torch.Tensor,  # (B, C, H, W) second batch of images
     ) -> torch.Tensor:  # (B,) scores in [-1, 1], higher is more similar
-        "NCC of each pair of images: the mean over channels and patches of the per-patch ZNCC."
+        "NCC of each pair of images: the mean over channels and windows of the per-window ZNCC."
         _check_images(x1, x2)
-        p1 = self.norm(self._patches(x1))
-        p2 = self.norm(self._patches(x2))
-        ncc = (p1 * p2).mean(dim=(-2, -1))
+        if self.patch_size is None:
+            ncc = (self.norm(x1) * self.norm(x2)).mean(dim=(-2, -1))
+        else:
+            ncc = self.window_scores(x1, x2).mean(dim=(-2, -1))
         return _nan_unless_finite(ncc.flatten(start_dim=1).mean(dim=1), x1, x2)
 
 # %% ../nbs/09_metrics.ipynb #0edbcef3
