@@ -132,19 +132,28 @@ def _flush(out_ptr, arg_ptr, offset, flush, value, best, REDUCE_MAX: tl.constexp
 
 # %% ../nbs/06_triton_kernels.ipynb #7c2ee829
 @_jit
+def _crossing(plane, s, inv_d):
+    "Alpha of the crossing of the plane x = plane (an integer): one subtraction and one product, no accumulated sum."
+    return (plane - s) * inv_d
+
+
+@_jit
 def _axis_start(s, d, size, lo):
-    "Walk state of one axis at alpha = lo: voxel index, index step, alpha of the next crossing, alpha between crossings, crossings left."
+    """Walk state of one axis at alpha = lo: voxel index, index step, the next plane crossed and the plane step
+    (floats, integer valued), 1/d, the alpha of that crossing, crossings left."""
     up = d > 0.0
     down = d < 0.0
-    d_safe = tl.where(up | down, d, 1.0)
+    moving = up | down
+    inv_d = tl.where(moving, 1.0 / tl.where(moving, d, 1.0), 0.0)
     p = s + lo * d
     i = tl.where(up, tl.floor(p), tl.where(down, tl.ceil(p) - 1.0, tl.floor(s)))
     i = tl.minimum(tl.maximum(i, 0.0), size - 1.0)  # clamp: the entry point lies on a face
-    alpha_next = tl.where(up, (i + 1.0 - s) / d_safe, tl.where(down, (i - s) / d_safe, float("inf")))
-    alpha_gap = tl.where(up | down, 1.0 / tl.abs(d_safe), 0.0)
+    plane = tl.where(up, i + 1.0, i)  # the next plane: x = i + 1 going up, x = i going down
+    alpha_next = tl.where(moving, _crossing(plane, s, inv_d), float("inf"))
+    plane_step = tl.where(up, 1.0, tl.where(down, -1.0, 0.0))
     left = tl.where(up, size - 1.0 - i, tl.where(down, i, 1.0e9))  # parallel: never runs out
     step = tl.where(up, 1, tl.where(down, -1, 0))
-    return i.to(tl.int64), step.to(tl.int64), alpha_next, alpha_gap, left.to(tl.int32)
+    return i.to(tl.int64), step.to(tl.int64), plane, plane_step, inv_d, alpha_next, left.to(tl.int32)
 
 
 @_jit
@@ -159,9 +168,9 @@ def _siddon_forward_kernel(
     b, n, sx, sy, sz, dx, dy, dz = _load_rays(src_ptr, tgt_ptr, r, valid, N, stride_sb, stride_sn, CDT)
     lo, hi, lo_axis, hi_axis = _clip(sx, sy, sz, dx, dy, dz, X, Y, Z)
     active = valid & (lo < hi)
-    ix, stx, ax, gx, rx = _axis_start(sx, dx, X, lo)
-    iy, sty, ay, gy, ry = _axis_start(sy, dy, Y, lo)
-    iz, stz, az, gz, rz = _axis_start(sz, dz, Z, lo)
+    ix, stx, px, fx, wx, ax, rx = _axis_start(sx, dx, X, lo)
+    iy, sty, py, fy, wy, ay, ry = _axis_start(sy, dy, Y, lo)
+    iz, stz, pz, fz, wz, az, rz = _axis_start(sz, dz, Z, lo)
     idx = (ix * Y + iy) * Z + iz  # flat index of the current voxel
     ox = stx * Y * Z
     oy = sty * Z
@@ -199,13 +208,18 @@ def _siddon_forward_kernel(
         go = active & (~stop)
         cur = tl.where(go, alpha_next, cur)
         idx += tl.where(go, tl.where(on_x, ox, tl.where(on_y, oy, oz)), 0)
-        ax = tl.where(go & on_x, ax + gx, ax)
-        rx = tl.where(go & on_x, rx - 1, rx)
-        ay = tl.where(go & on_y, ay + gy, ay)
-        ry = tl.where(go & on_y, ry - 1, ry)
-        on_z = go & (~on_x) & (~on_y)
-        az = tl.where(on_z, az + gz, az)
-        rz = tl.where(on_z, rz - 1, rz)
+        go_x = go & on_x
+        go_y = go & on_y
+        go_z = go & (~on_x) & (~on_y)
+        px = tl.where(go_x, px + fx, px)  # the next plane of x, and the alpha of its crossing
+        ax = tl.where(go_x, _crossing(px, sx, wx), ax)
+        rx = tl.where(go_x, rx - 1, rx)
+        py = tl.where(go_y, py + fy, py)
+        ay = tl.where(go_y, _crossing(py, sy, wy), ay)
+        ry = tl.where(go_y, ry - 1, ry)
+        pz = tl.where(go_z, pz + fz, pz)
+        az = tl.where(go_z, _crossing(pz, sz, wz), az)
+        rz = tl.where(go_z, rz - 1, rz)
         active = go
         steps += 1
     if HAS_MASK:
@@ -230,9 +244,9 @@ def _siddon_backward_kernel(
     lo, hi, lo_axis, hi_axis = _clip(sx, sy, sz, dx, dy, dz, X, Y, Z)
     hit = valid & (lo < hi)
     active = hit
-    ix, stx, ax, gx, rx = _axis_start(sx, dx, X, lo)
-    iy, sty, ay, gy, ry = _axis_start(sy, dy, Y, lo)
-    iz, stz, az, gz, rz = _axis_start(sz, dz, Z, lo)
+    ix, stx, px, fx, wx, ax, rx = _axis_start(sx, dx, X, lo)
+    iy, sty, py, fy, wy, ay, ry = _axis_start(sy, dy, Y, lo)
+    iz, stz, pz, fz, wz, az, rz = _axis_start(sz, dz, Z, lo)
     idx = (ix * Y + iy) * Z + iz
     ox = stx * Y * Z
     oy = sty * Z
@@ -277,11 +291,16 @@ def _siddon_backward_kernel(
             qz += tl.where(on_z, du_alpha, 0.0)
             u = tl.where(go, u_next, u)
         cur = tl.where(go, alpha_next, cur)
-        ax = tl.where(go & on_x, ax + gx, ax)
-        rx = tl.where(go & on_x, rx - 1, rx)
-        ay = tl.where(go & on_y, ay + gy, ay)
-        ry = tl.where(go & on_y, ry - 1, ry)
-        az = tl.where(on_z, az + gz, az)
+        go_x = go & on_x
+        go_y = go & on_y
+        px = tl.where(go_x, px + fx, px)
+        ax = tl.where(go_x, _crossing(px, sx, wx), ax)
+        rx = tl.where(go_x, rx - 1, rx)
+        py = tl.where(go_y, py + fy, py)
+        ay = tl.where(go_y, _crossing(py, sy, wy), ay)
+        ry = tl.where(go_y, ry - 1, ry)
+        pz = tl.where(on_z, pz + fz, pz)
+        az = tl.where(on_z, _crossing(pz, sz, wz), az)
         rz = tl.where(on_z, rz - 1, rz)
         active = go
         steps += 1
