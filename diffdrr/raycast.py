@@ -40,6 +40,14 @@ def ray_box_intersection(
     return alpha_lo, alpha_hi
 
 # %% ../nbs/04_raycast.ipynb #48aa7625
+def _flat_rays(source, target):
+    "One chunk of rays as flat (R, 3) starts (shared sources repeated), ends and directions: (B, N, R, s, t, d)."
+    B, N = target.shape[:2]
+    s = source.expand(B, N, 3).reshape(B * N, 3)
+    t = target.reshape(B * N, 3)
+    return B, N, B * N, s, t, t - s
+
+
 def _plane_crossings(source, target, alpha_lo, alpha_hi, dims):
     "First crossed interior plane, step (+1, -1, 0) and number of crossings per axis, each (R, 3); no gradient."
     with torch.no_grad():
@@ -130,13 +138,8 @@ def siddon_raycast(
 ) -> torch.Tensor:  # (B, C, N): sum(value x dalpha) x ray_length, or the maxima for "max"
     "Exact line integrals over the voxels crossed between alpha = 0 and 1 (Siddon's method) for one chunk of rays."
     reducefn = _check_reducefn(reducefn)
-    B, N = target.shape[:2]
-    R = B * N
-    dims = tuple(volume.shape)
-    dtype = source.dtype
-    s = source.expand(B, N, 3).reshape(R, 3)
-    t = target.reshape(R, 3)
-    d = t - s
+    B, N, R, s, t, d = _flat_rays(source, target)
+    dims, dtype = tuple(volume.shape), source.dtype
     d_safe = torch.where(d != 0, d, torch.ones_like(d))
     alpha_lo, alpha_hi = ray_box_intersection(s, t, dims)
     first, step, count = _plane_crossings(s, t, alpha_lo, alpha_hi, dims)
@@ -246,13 +249,8 @@ def trilinear_raycast(
 ) -> torch.Tensor:  # (B, C, N): midpoint-rule integrals x ray_length, or the maxima for "max"
     "Midpoint-rule line integrals of the trilinearly interpolated volume for one chunk of rays."
     reducefn = _check_reducefn(reducefn)
-    B, N = target.shape[:2]
-    R = B * N
-    dims = tuple(volume.shape)
-    dtype = source.dtype
-    s = source.expand(B, N, 3).reshape(R, 3)
-    t = target.reshape(R, 3)
-    d = t - s
+    B, N, R, s, t, d = _flat_rays(source, target)
+    dims, dtype = tuple(volume.shape), source.dtype
     alpha_lo, alpha_hi = ray_box_intersection(s, t, dims)
     if alphamin is not None:
         alpha_lo = torch.as_tensor(alphamin, dtype=dtype, device=s.device).expand(B, N).reshape(R)
