@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from .metrics import NormalizedCrossCorrelation2d
-from .pose import _ROTATION_SIZE, EULER_CONVENTIONS, PARAMETERIZATIONS, RigidTransform, convert
+from .pose import _ROTATION_SIZE, EULER_CONVENTIONS, PARAMETERIZATIONS, RigidTransform, _as_tensor, _check_finite, convert
 
 # %% auto #0
 __all__ = ['Registration', 'RegistrationResult', 'register', 'PoseRegressor']
@@ -40,14 +40,11 @@ def _check_pose_parameters(
         )
     checked = []
     for name, x, k in (("rotation", rotation, _ROTATION_SIZE[parameterization]), ("translation", translation, 3)):
-        if not isinstance(x, torch.Tensor):
-            raise TypeError(f"{name} must be a torch.Tensor, got {type(x).__name__}")
+        x = _as_tensor(x, name)
         if x.ndim != 2 or x.shape[1] != k:
             raise ValueError(f"{name}: (B, {k}) expected for {parameterization}, got {tuple(x.shape)}")
-        x = x.detach().clone() if x.is_floating_point() else x.detach().float()
-        if not torch.isfinite(x).all():
-            raise ValueError(f"{name} holds non-finite values")
-        checked.append(x)
+        _check_finite(x, name)
+        checked.append(x.detach().clone())
     rotation, translation = checked
     B = max(len(rotation), len(translation))
     if {len(rotation), len(translation)} - {1, B}:
