@@ -27,7 +27,7 @@ min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
 extras = {'dev': dev_requirements}
-for name in ('dicom', 'vis3d', 'fast'):
+for name in ('dicom', 'vis3d', 'fast', 'physics', 'webdataset'):
     extras[name] = shlex.split(cfg.get(f'{name}_requirements', ''))
 
 setuptools.setup(
@@ -41,6 +41,7 @@ setuptools.setup(
     url = cfg['git_url'],
     packages = setuptools.find_packages(),
     include_package_data = True,
+    package_data = {'diffdrr': ['tables/*']},
     install_requires = requirements,
     extras_require = extras,
     dependency_links = cfg.get('dep_links','').split(),
