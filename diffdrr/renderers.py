@@ -86,6 +86,82 @@ def _trilinear_kernels(kernels, volume, source_grid, target_grid, mask, n_channe
                             validate=False)  # checked by the renderer
     return _to_world(out, reducefn, ray_length)
 
+# %% ../nbs/07_renderers.ipynb #e6c118a1
+def _is_volume_batch(volume) -> bool:
+    "True for several volumes: a list or tuple of volumes, or a (V, X, Y, Z) tensor with V > 1."
+    return isinstance(volume, (list, tuple)) or (isinstance(volume, torch.Tensor) and volume.ndim == 4 and volume.shape[0] > 1)
+
+
+def _volume_list(volume) -> list:
+    "The V volumes of a list or a (V, X, Y, Z) tensor, all of the first one's dtype and device."
+    volumes = list(volume) if isinstance(volume, (list, tuple)) else list(volume.unbind(0) if volume.ndim == 4 else [volume])
+    if not volumes:
+        raise ValueError("volume: at least one volume expected, got an empty list")
+    for v, x in enumerate(volumes):
+        if not isinstance(x, torch.Tensor):
+            raise TypeError(f"volume {v}: a torch.Tensor expected, got {type(x).__name__}")
+        if (x.dtype, x.device) != (volumes[0].dtype, volumes[0].device):
+            raise ValueError(f"volume {v}: {volumes[0].dtype} on {volumes[0].device} expected (as volume 0), got {x.dtype} on {x.device}")
+    return volumes
+
+
+def _per_volume(name, x, V, ndim) -> list:
+    "The V entries of a per-volume argument: None, one tensor for all, a (V, ...) tensor or a list of V."
+    if isinstance(x, (list, tuple)):
+        if len(x) != V:
+            raise ValueError(f"{name}: one per volume expected ({V}), got a list of {len(x)}")
+        return list(x)
+    if x is None or (isinstance(x, torch.Tensor) and x.ndim == ndim):
+        return [x] * V
+    if isinstance(x, torch.Tensor) and x.ndim == ndim + 1 and x.shape[0] in (1, V):
+        return list(x.expand(V, *x.shape[1:]).unbind(0))
+    shape = tuple(x.shape) if isinstance(x, torch.Tensor) else type(x).__name__
+    raise ValueError(f"{name}: one for all volumes, a ({V}, ...) tensor or a list of {V} expected, got {shape}")
+
+
+def _pair_poses(volume_index, B, V, device) -> torch.Tensor:
+    "(B,) int64: the volume each pose renders (given, or P = B / V poses per volume in volume-major order)."
+    if volume_index is None:
+        if B % V:
+            raise ValueError(f"{B} poses do not pair with {V} volumes: pass one pose per volume, P poses per volume "
+                             f"({V} x P, volume-major), or volume_index")
+        return torch.arange(V, device=device).repeat_interleave(B // V)
+    index = torch.as_tensor(volume_index, device=device)
+    if index.shape != (B,) or index.is_floating_point() or index.dtype == torch.bool:
+        raise ValueError(f"volume_index: ({B},) integers expected (one per pose), got {tuple(index.shape)} {index.dtype}")
+    if B and (int(index.min()) < 0 or int(index.max()) >= V):
+        raise ValueError(f"volume_index: values in [0, {V}) expected, got {int(index.min())}..{int(index.max())}")
+    return index.long()
+
+
+def _render_volumes(forward, volume, source, target, mask, affine_inverse, n_channels, volume_index, **options):
+    "Render each pose through its own volume with the single-volume `forward`: (B, C, N) in the order of the poses."
+    volumes = _volume_list(volume)
+    V = len(volumes)
+    masks = _per_volume("mask", mask, V, 3)
+    affines = _per_volume("affine_inverse", affine_inverse, V, 2)
+    if not isinstance(target, torch.Tensor) or target.ndim != 3:
+        raise ValueError(f"target: (B, N, 3) expected, got {tuple(getattr(target, 'shape', ()))}")
+    B, N = target.shape[:2]
+    index = _pair_poses(volume_index, B, V, target.device)
+    if n_channels is None and masks[0] is not None:  # the same channels for every volume
+        n_channels = max(int(m.max()) for m in masks if isinstance(m, torch.Tensor) and m.numel()) + 1
+    outs, rows = [], []
+    for v in range(V):
+        rows_v = (index == v).nonzero()[:, 0]
+        if len(rows_v) == 0:
+            continue
+        per_pose = {k: x[rows_v] if isinstance(x, torch.Tensor) and x.ndim == 2 else x for k, x in options.items()}  # (B, N) bounds
+        try:
+            outs.append(forward(volumes[v], source[rows_v], target[rows_v], mask=masks[v], affine_inverse=affines[v],
+                                n_channels=n_channels, **per_pose))
+        except (TypeError, ValueError) as error:
+            raise type(error)(f"volume {v}: {error}") from None
+        rows.append(rows_v)
+    if not outs:
+        return target.new_zeros(0, 1 if n_channels is None else n_channels, N)
+    return torch.cat(outs)[torch.cat(rows).argsort()]
+
 # %% ../nbs/07_renderers.ipynb #79480b1a
 def _check_choice(name, value, options):
     "Raise a ValueError naming `name` and its valid options unless `value` is one of them."
@@ -194,7 +270,7 @@ class Siddon(_Renderer):
 
     def forward(
         self,
-        volume: torch.Tensor,  # (X, Y, Z) density (float32/64; float16/bfloat16 are accumulated in float32)
+        volume: torch.Tensor,  # (X, Y, Z) density (float32/64; float16/bfloat16 are accumulated in float32); or V volumes
         source: torch.Tensor,  # (B, 1, 3) or (B, N, 3) X-ray source positions in world coordinates (mm)
         target: torch.Tensor,  # (B, N, 3) detector points in world coordinates (mm)
         img: torch.Tensor | None = None,  # accepted for API compatibility and ignored
@@ -202,8 +278,11 @@ class Siddon(_Renderer):
         mask: torch.Tensor | None = None,  # (X, Y, Z) or (1, X, Y, Z) integer labels >= 0: one output channel per label
         affine_inverse: torch.Tensor | None = None,  # (4, 4) world (mm) -> voxel index, voxel centres at integers; None: world = index
         n_channels: int | None = None,  # C with a mask (labels must be < C); None: mask.max() + 1, read from the data
+        volume_index: torch.Tensor | None = None,  # (B,) the volume of each pose with several volumes (see "Many volumes in one call")
     ) -> torch.Tensor:  # (B, C, N) line integrals in density x mm; C = n_channels, or 1 without a mask
         "Integrate `volume` along the segments from `source` to `target`."
+        if volume_index is not None or _is_volume_batch(volume):
+            return _render_volumes(self.forward, volume, source, target, mask, affine_inverse, n_channels, volume_index)
         volume, mask, n_channels = _check_inputs(volume, source, target, mask, affine_inverse, n_channels)
         dtype = _compute_dtype(volume, source, target)
         source, target = source.to(dtype), target.to(dtype)
@@ -249,7 +328,7 @@ class Trilinear(_Renderer):
 
     def forward(
         self,
-        volume: torch.Tensor,  # (X, Y, Z) density (float32/64; float16/bfloat16 are interpolated in float32)
+        volume: torch.Tensor,  # (X, Y, Z) density (float32/64; float16/bfloat16 are interpolated in float32); or V volumes
         source: torch.Tensor,  # (B, 1, 3) or (B, N, 3) X-ray source positions in world coordinates (mm)
         target: torch.Tensor,  # (B, N, 3) detector points in world coordinates (mm)
         img: torch.Tensor | None = None,  # accepted for API compatibility and ignored
@@ -260,8 +339,12 @@ class Trilinear(_Renderer):
         alphamax: float | torch.Tensor | None = None,  # () or (B, N) end of the sampled range in alpha (1 = target); None: box exit
         affine_inverse: torch.Tensor | None = None,  # (4, 4) world (mm) -> voxel index, voxel centres at integers; None: world = index
         n_channels: int | None = None,  # C with a mask (labels must be < C); None: mask.max() + 1, read from the data
+        volume_index: torch.Tensor | None = None,  # (B,) the volume of each pose with several volumes (see "Many volumes in one call")
     ) -> torch.Tensor:  # (B, C, N) line integrals in density x mm; C = n_channels, or 1 without a mask
         "Integrate the interpolated `volume` along the segments from `source` to `target`."
+        if volume_index is not None or _is_volume_batch(volume):
+            return _render_volumes(self.forward, volume, source, target, mask, affine_inverse, n_channels, volume_index,
+                                   n_points=n_points, alphamin=alphamin, alphamax=alphamax)
         volume, mask, n_channels = _check_inputs(volume, source, target, mask, affine_inverse, n_channels)
         n_points = _as_size(n_points, "n_points")
         dtype = _compute_dtype(volume, source, target)
