@@ -12,10 +12,41 @@ from torch import nn
 
 from .detector import Detector
 from .pose import RigidTransform, _as_size, _check_finite, _check_positive, convert
-from .renderers import Siddon, Trilinear
+from .renderers import Siddon, Trilinear, _pair_poses
 
 # %% auto #0
 __all__ = ['RENDERERS', 'DRR']
+
+# %% ../nbs/08_drr.ipynb #8b0cb4b2
+def _subject_list(subject) -> list:
+    "The subjects of a DRR: one, or a non-empty list."
+    subjects = list(subject) if isinstance(subject, (list, tuple)) else [subject]
+    if not subjects:
+        raise ValueError("subject: at least one subject expected, got an empty list")
+    return subjects
+
+
+def _subject_tensors(subject, index) -> tuple:
+    "Density (X, Y, Z) float32, affine (4, 4) float64 (checked invertible), labels (X, Y, Z) int64 or None and the reorientation of one subject."
+    name = "subject" if index is None else f"subject {index}"
+    if not all(hasattr(subject, a) for a in ("density", "volume", "mask", "reorient")):
+        raise TypeError(f"{name}: a diffdrr.data.Subject expected (see diffdrr.data.read), got {type(subject).__name__}")
+    density = torch.as_tensor(subject.density.data).squeeze(0).float()
+    affine = torch.as_tensor(subject.volume.affine, dtype=torch.float64)
+    if affine.shape != (4, 4) or not torch.isfinite(affine).all():
+        raise ValueError(f"{name}: a finite (4, 4) affine expected, got {tuple(affine.shape)}")
+    if torch.linalg.det(affine[:3, :3]).abs() < 1e-12 * float(affine[:3, :3].abs().max()) ** 3:
+        raise ValueError(f"{name}: an invertible affine expected (its 3 x 3 part is singular)")
+    mask = None if subject.mask is None else torch.as_tensor(subject.mask.data).squeeze(0).long()
+    return density, affine, mask, torch.as_tensor(subject.reorient, dtype=torch.float32)
+
+
+def _unpack(packed, shapes) -> list:
+    "Views (X, Y, Z) of volumes packed end to end in a 1-D buffer."
+    sizes = [x * y * z for x, y, z in shapes]
+    if packed.numel() != sum(sizes):
+        raise ValueError(f"density: a packed buffer of {sum(sizes)} voxels expected (the subjects' volumes end to end), got {packed.numel()}")
+    return [chunk.view(shape) for chunk, shape in zip(packed.split(sizes), shapes)]
 
 # %% ../nbs/08_drr.ipynb #121a04b2
 RENDERERS = {"siddon": Siddon, "trilinear": Trilinear}
@@ -26,7 +57,7 @@ class DRR(nn.Module):
 
     def __init__(
         self,
-        subject,  # a `diffdrr.data.Subject`: density, affine, optional labelmap and orientation
+        subject,  # a `diffdrr.data.Subject` (density, affine, optional labelmap and orientation), or a list of V subjects
         sdd: float,  # source-to-detector distance (mm)
         height: int,  # H, image rows
         delx: float,  # pixel spacing along x (mm)
@@ -65,15 +96,27 @@ class DRR(nn.Module):
         self.reshape = reshape
         self.patch_size = patch_size
         self.checkpoint_gradients = checkpoint_gradients
-        density = torch.as_tensor(subject.density.data).squeeze(0).float()
-        self.register_buffer("density", density, persistent=persistent)
-        affine = torch.as_tensor(subject.volume.affine, dtype=torch.float64)
-        self.register_buffer("_affine", affine.float(), persistent=persistent)
+        self.multi_subject = isinstance(subject, (list, tuple))
+        subjects = _subject_list(subject)
+        density, affine, mask, reorient = (list(x) for x in zip(*[_subject_tensors(s, i if self.multi_subject else None) for i, s in enumerate(subjects)]))
+        self.volume_shapes = [tuple(d.shape) for d in density]  # (X, Y, Z) of each subject
+        if self.multi_subject:  # one buffer each for all subjects: densities packed end to end (not padded), affines stacked
+            for i, r in enumerate(reorient):
+                if not torch.equal(r, reorient[0]):
+                    raise ValueError(f"subject {i}: orientation {subjects[i].orientation!r} differs from subject 0's "
+                                     f"({subjects[0].orientation!r}); read all subjects with the same orientation")
+            has_mask = [m is not None for m in mask]
+            mask = torch.cat([m.reshape(-1) for m in mask]) if all(has_mask) else None
+            self._subjects_without_labelmap = [i for i, h in enumerate(has_mask) if not h]
+            density, affine = torch.cat([d.reshape(-1) for d in density]), torch.stack(affine)
+        else:
+            density, affine, mask = density[0], affine[0], mask[0]
+        self.register_buffer("density", density, persistent=persistent)  # (X, Y, Z); packed (sum of X Y Z,) for V subjects
+        self.register_buffer("_affine", affine.float(), persistent=persistent)  # (4, 4) or (V, 4, 4)
         self.register_buffer("_affine_inverse", torch.linalg.inv(affine).float(), persistent=persistent)
-        mask = None if subject.mask is None else torch.as_tensor(subject.mask.data).squeeze(0).long()
         self.register_buffer("mask", mask, persistent=persistent)
         self.n_labels = None if mask is None else int(mask.max()) + 1  # channels of mask_to_channels, known before any compiled call
-        reorient = torch.as_tensor(subject.reorient, dtype=torch.float32)
+        reorient = reorient[0]
         self.detector = Detector(sdd, height, width, delx, dely, x0, y0, reorient, n_subsample, reverse_x_axis)
         self.renderer = RENDERERS[renderer](voxel_shift=voxel_shift, **renderer_kwargs)
         if compile_renderer:
@@ -87,6 +130,14 @@ class DRR(nn.Module):
 
     @property
     def device(self): return self.density.device
+
+    @property
+    def n_subjects(self): return len(self.volume_shapes)
+
+    @property
+    def densities(self) -> list:
+        "The (X, Y, Z) density of each subject (views of the `density` buffer)."
+        return _unpack(self.density, self.volume_shapes) if self.multi_subject else [self.density]
 
     @property
     def dtype(self): return self.density.dtype
@@ -115,10 +166,15 @@ class DRR(nn.Module):
         calibration: torch.Tensor | None = None,  # (4, 4) or (B, 4, 4) calibration matrix overriding the detector's
         mask_to_channels: bool = False,  # one channel per label of the subject's labelmap
         degrees: bool = False,  # Euler angles in degrees
+        subject_index: torch.Tensor | None = None,  # (B,) the subject of each pose, with several subjects
         **kwargs,  # renderer options for this call, e.g. n_points=...
-    ) -> torch.Tensor:  # (B, C, H, W) images in density x mm ((B, C, n) when subsampling or reshape=False)
+    ) -> torch.Tensor:  # (B, C, H, W) images in density x mm ((B, C, n) when subsampling or reshape=False); (V, P, C, H, W) for P poses per subject
         "Render a batch of DRRs, one per pose."
         pose = self.pose_from(*args, parameterization=parameterization, convention=convention, degrees=degrees)
+        if self.multi_subject:
+            kwargs["volume_index"] = _pair_poses(subject_index, len(pose), self.n_subjects, self.device)
+        elif subject_index is not None:
+            raise ValueError("subject_index: only for a DRR of several subjects (a list)")
         if calibration is not None:
             calibration = (calibration.matrix if isinstance(calibration, RigidTransform) else torch.as_tensor(calibration)).to(self.device)
         source, target = self.detector(pose, calibration)
@@ -130,6 +186,8 @@ class DRR(nn.Module):
             img = self._render_patches(source, target, mask_to_channels, **kwargs)
         if self.reshape and self.detector.n_subsample is None:
             img = self.reshape_transform(img, batch_size=len(pose))
+        if self.multi_subject and subject_index is None and len(pose) != self.n_subjects:  # P poses per subject
+            img = img.reshape(self.n_subjects, -1, *img.shape[1:])
         return img
 
     def _render_patches(self, source, target, mask_to_channels, **kwargs):
@@ -144,13 +202,15 @@ class DRR(nn.Module):
 
     def render(
         self,
-        density: torch.Tensor,  # (X, Y, Z) volume to integrate (e.g. a learnable reconstruction)
+        density: torch.Tensor,  # (X, Y, Z) volume to integrate (e.g. a learnable reconstruction); V subjects: a list, or the packed buffer
         source: torch.Tensor,  # (B, 1, 3) source points, world mm
         target: torch.Tensor,  # (B, N, 3) target points, world mm
         mask_to_channels: bool = False,  # one channel per label of the subject's labelmap
-        **kwargs,  # renderer options, e.g. n_points=...
+        **kwargs,  # renderer options, e.g. n_points=...; V subjects: volume_index (B,)
     ) -> torch.Tensor:  # (B, C, N) line integrals in density x mm
         "Integrate `density` along the rays from `source` to `target`."
+        if self.multi_subject:
+            return self._render_subjects(density, source, target, mask_to_channels, **kwargs)
         if density.ndim == 4 and density.shape[0] == 1:
             density = density[0]
         if density.ndim != 3:
@@ -165,6 +225,28 @@ class DRR(nn.Module):
         if mask is not None:
             kwargs.setdefault("n_channels", self.n_labels)
         return self.renderer(density, source, target, None, mask=mask, affine_inverse=self._affine_inverse, **kwargs)
+
+    def _render_subjects(self, density, source, target, mask_to_channels, volume_index=None, **kwargs):
+        "`render` for several subjects: each pose through its subject's volume (`volume_index`, default one per subject)."
+        if density is self.density:
+            densities = self.densities
+        else:  # a packed buffer like `density`, or a list of V volumes
+            densities = _unpack(density, self.volume_shapes) if isinstance(density, torch.Tensor) and density.ndim == 1 else list(density)
+            if len(densities) != self.n_subjects:
+                raise ValueError(f"density: {self.n_subjects} volumes expected (one per subject), got {len(densities)}")
+            for i, d in enumerate(densities):
+                _check_finite(d, f"density {i}")
+        mask = None
+        if mask_to_channels:
+            if self.mask is None:
+                raise ValueError(f"mask_to_channels=True needs every subject to have a labelmap; subject(s) "
+                                 f"{self._subjects_without_labelmap} have none")
+            mask = _unpack(self.mask, self.volume_shapes)
+            kwargs.setdefault("n_channels", self.n_labels)
+        if volume_index is None:
+            volume_index = _pair_poses(None, target.shape[0], self.n_subjects, target.device)
+        return self.renderer(densities, source, target, None, mask=mask, affine_inverse=self._affine_inverse,
+                             volume_index=volume_index, **kwargs)
 
     def reshape_transform(
         self,
