@@ -41,6 +41,20 @@ def _subject_tensors(subject, index) -> tuple:
     return density, affine, mask, torch.as_tensor(subject.reorient, dtype=torch.float32)
 
 
+def _pack_densities(subjects, densities) -> torch.Tensor:
+    """The (X, Y, Z) float32 densities packed end to end in one 1-D buffer; each subject's float32 density becomes
+    its view of the buffer (shared memory, as a single-subject DRR shares it), one at a time so that the copy
+    never holds more than one volume twice."""
+    packed = torch.empty(sum(d.numel() for d in densities))
+    views = _unpack(packed, [tuple(d.shape) for d in densities])
+    for i, (s, view) in enumerate(zip(subjects, views)):
+        view.copy_(densities[i])
+        densities[i] = None  # drop our reference: the subject's own tensor is freed when it takes the view
+        if s.density.data.dtype == torch.float32:
+            s.density.data = view[None]
+    return packed
+
+
 def _unpack(packed, shapes) -> list:
     "Views (X, Y, Z) of volumes packed end to end in a 1-D buffer."
     sizes = [x * y * z for x, y, z in shapes]
@@ -74,6 +88,7 @@ class DRR(nn.Module):
         persistent: bool = True,  # keep the density in the module's state_dict
         compile_renderer: bool = False,  # wrap the renderer in torch.compile
         checkpoint_gradients: bool = False,  # recompute rays in the backward pass (the renderers always bound memory by chunks)
+        physics: nn.Module | None = None,  # e.g. `diffdrr.physics.XRayPhysics`: physically based images instead of line integrals
         **renderer_kwargs,  # options of the renderer, e.g. backend="torch", max_memory_mb=512
     ):
         super().__init__()
@@ -108,7 +123,7 @@ class DRR(nn.Module):
             has_mask = [m is not None for m in mask]
             mask = torch.cat([m.reshape(-1) for m in mask]) if all(has_mask) else None
             self._subjects_without_labelmap = [i for i, h in enumerate(has_mask) if not h]
-            density, affine = torch.cat([d.reshape(-1) for d in density]), torch.stack(affine)
+            density, affine = _pack_densities(subjects, density), torch.stack(affine)
         else:
             density, affine, mask = density[0], affine[0], mask[0]
         self.register_buffer("density", density, persistent=persistent)  # (X, Y, Z); packed (sum of X Y Z,) for V subjects
@@ -121,6 +136,7 @@ class DRR(nn.Module):
         self.renderer = RENDERERS[renderer](voxel_shift=voxel_shift, **renderer_kwargs)
         if compile_renderer:
             self.renderer = torch.compile(self.renderer)
+        self.physics = physics  # called as physics(drr, source, target, **kwargs) -> (B, 1, N)
 
     @property
     def affine(self): return RigidTransform(self._affine, check_rigid=False)
@@ -180,7 +196,9 @@ class DRR(nn.Module):
         source, target = self.detector(pose, calibration)
         if self.detector.behind_source:  # DiffDRR 0.6's negative sdd: the line through each pixel and the source, on both sides
             source = 2 * source - target
-        if self.patch_size is None:
+        if self.physics is not None:  # per-material line integrals and image formation: see `diffdrr.physics`
+            img = self.physics(self, source, target, **kwargs)
+        elif self.patch_size is None:
             img = self.render(self.density, source, target, mask_to_channels, **kwargs)
         else:
             img = self._render_patches(source, target, mask_to_channels, **kwargs)
