@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import Callable
 
 import torch
@@ -18,7 +19,8 @@ from .raycast import _check_rays, _check_reducefn, _plane_crossings, ray_box_int
 _all_ = ["ray_box_intersection", "siddon_raycast", "trilinear_raycast", "NUMBA_AVAILABLE"]
 
 # %% auto #0
-__all__ = ['BACKENDS', 'Siddon', 'Trilinear', 'ray_box_intersection', 'siddon_raycast', 'trilinear_raycast', 'NUMBA_AVAILABLE']
+__all__ = ['BACKENDS', 'SlowRenderingWarning', 'Siddon', 'Trilinear', 'ray_box_intersection', 'siddon_raycast',
+           'trilinear_raycast', 'NUMBA_AVAILABLE']
 
 # %% ../nbs/07_renderers.ipynb #f87307b9
 _KERNEL_MODULES = {  # backend: (module, its flag "compiler installed", the device type "auto" uses it for, how to install it)
@@ -26,6 +28,25 @@ _KERNEL_MODULES = {  # backend: (module, its flag "compiler installed", the devi
     "triton": ("diffdrr.triton_kernels", "TRITON_AVAILABLE", "cuda", "Triton (CUDA): pip install triton"),
 }
 BACKENDS = ("auto", "torch", *_KERNEL_MODULES)  # "torch": the reference of `diffdrr.raycast`
+
+
+class SlowRenderingWarning(UserWarning):
+    "Rendering on the CPU with the pure PyTorch reference because Numba is not installed."
+
+
+_SLOW_WARNED = [False]  # once per process
+
+
+def _warn_if_slow(backend, volume, reducefn, n_samples):
+    "Say once, for a render of over a million samples, that Numba would run this CPU render 10-100x faster."
+    if _SLOW_WARNED[0] or backend != "auto" or volume.device.type != "cpu" or callable(reducefn) or n_samples < 1e6:
+        return
+    if torch.compiler.is_compiling() or _kernel_module("numba") is not None:
+        return
+    _SLOW_WARNED[0] = True
+    warnings.warn('rendering on the CPU with the pure PyTorch reference: pip install "diffdrr[fast]" (Numba) makes CPU '
+                  "rendering 10-100x faster (silence: warnings.simplefilter('ignore', diffdrr.renderers.SlowRenderingWarning))",
+                  SlowRenderingWarning, stacklevel=4)
 
 
 def _kernel_module(backend):
@@ -199,7 +220,7 @@ def _to_grid(points, affine_inverse, voxel_shift):
     return points + voxel_shift
 
 
-_CPU_CHUNK_MB = (16, 16)  # CPU chunk caps without / with gradients: ~2x faster than huge chunks (cache); 16 MiB with gradients keeps a 1024^2 backward under 2.5 GB
+_CPU_CHUNK_MB = (16, 16)  # CPU chunk caps without / with point gradients: ~2x faster than huge chunks (cache); 16 MiB with gradients keeps a 1024^2 backward under 2.5 GB
 
 
 def _chunked(raycast, volume, source, target, per_ray, bytes_per_ray, max_memory_mb):
@@ -211,7 +232,8 @@ def _chunked(raycast, volume, source, target, per_ray, bytes_per_ray, max_memory
     per_ray = [x.expand(B, N).reshape(1, R) for x in per_ray]
     tensors = (volume, source, target, *per_ray)
     needs_grad = torch.is_grad_enabled() and any(x.requires_grad for x in tensors)
-    small_chunks = target.device.type == "cpu" and not torch.compiler.is_compiling()  # a compiled graph unrolls the chunks: few of them
+    volume_grad = needs_grad and volume.requires_grad  # each chunk's backward fills a volume-sized gradient: few, large chunks
+    small_chunks = target.device.type == "cpu" and not torch.compiler.is_compiling() and not volume_grad  # compiled graphs unroll chunks
     budget_mb = min(max_memory_mb, _CPU_CHUNK_MB[needs_grad]) if small_chunks else max_memory_mb
     rays_per_chunk = max(1, int(budget_mb * 2**20 // bytes_per_ray))
     starts = range(0, max(R, 1), rays_per_chunk)
@@ -303,6 +325,7 @@ class Siddon(_Renderer):
                 t = target_grid.reshape(-1, 3)
                 _, _, count = _plane_crossings(s, t, *ray_box_intersection(s, t, dims), dims)
                 n_segments = (count.amax(0).sum().item() if count.numel() else 0) + 2
+            _warn_if_slow(self.backend, volume, self.reducefn, target.shape[0] * target.shape[1] * n_segments)
         bytes_per_ray = n_segments * (12 * torch.finfo(dtype).bits // 8 + 48)
         reducefn = self.reducefn
 
@@ -364,6 +387,7 @@ class Trilinear(_Renderer):
         if kernels is not None:
             return _trilinear_kernels(kernels, volume, source_grid, target_grid, mask, n_channels, self.reducefn, ray_length,
                                     n_points, *[None if b is None else torch.as_tensor(b, dtype=dtype).expand(B, N) for b in (alphamin, alphamax)])
+        _warn_if_slow(self.backend, volume, self.reducefn, B * N * n_points)
         volume = volume.to(dtype)  # once for all chunks
         bytes_per_ray = n_points * (14 * torch.finfo(dtype).bits // 8 + 16)
         reducefn, mode = self.reducefn, self.mode
