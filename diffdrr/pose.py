@@ -5,19 +5,21 @@
 # %% ../nbs/02_pose.ipynb #0bfa2029
 from __future__ import annotations
 
+import contextvars
 import operator
+from contextlib import contextmanager
 
 import torch
 from torch import nn
 from torch.autograd.function import once_differentiable
 
 # %% auto #0
-__all__ = ['EULER_CONVENTIONS', 'PARAMETERIZATIONS', 'quaternion_to_matrix', 'matrix_to_quaternion', 'axis_angle_to_quaternion',
-           'quaternion_to_axis_angle', 'axis_angle_to_matrix', 'matrix_to_axis_angle', 'so3_exp_map', 'so3_log_map',
-           'euler_angles_to_matrix', 'matrix_to_euler_angles', 'rotation_6d_to_matrix', 'matrix_to_rotation_6d',
-           'rotation_9d_to_matrix', 'matrix_to_rotation_9d', 'rotation_10d_to_quaternion', 'quaternion_to_rotation_10d',
-           'quaternion_adjugate_to_quaternion', 'quaternion_to_quaternion_adjugate', 'se3_exp_map', 'se3_log_map',
-           'RigidTransform', 'convert', 'random_rigid_transform']
+__all__ = ['EULER_CONVENTIONS', 'PARAMETERIZATIONS', 'validation', 'quaternion_to_matrix', 'matrix_to_quaternion',
+           'axis_angle_to_quaternion', 'quaternion_to_axis_angle', 'axis_angle_to_matrix', 'matrix_to_axis_angle',
+           'so3_exp_map', 'so3_log_map', 'euler_angles_to_matrix', 'matrix_to_euler_angles', 'rotation_6d_to_matrix',
+           'matrix_to_rotation_6d', 'rotation_9d_to_matrix', 'matrix_to_rotation_9d', 'rotation_10d_to_quaternion',
+           'quaternion_to_rotation_10d', 'quaternion_adjugate_to_quaternion', 'quaternion_to_quaternion_adjugate',
+           'se3_exp_map', 'se3_log_map', 'RigidTransform', 'convert', 'random_rigid_transform']
 
 # %% ../nbs/02_pose.ipynb #b460990b
 def _as_tensor(x, name: str) -> torch.Tensor:
@@ -41,8 +43,8 @@ def _check_shape(x: torch.Tensor, name: str, trailing: tuple, batched: bool = Fa
 
 
 def _check_finite(x, name: str) -> None:
-    "Raise a ValueError if `x` (a number or a tensor) holds NaN or Inf (eagerly; a `torch.compile`d graph trusts its inputs)."
-    if torch.compiler.is_compiling():
+    "Raise a ValueError if `x` (a number or a tensor) holds NaN or Inf (when `_eager(x)`)."
+    if not _eager(x):
         return
     t = x.detach() if torch.is_tensor(x) else torch.as_tensor(x, dtype=torch.float64)
     if not bool(torch.isfinite(t).all()):
@@ -54,13 +56,13 @@ def _check_positive(x, name: str) -> None:
     "Raise a ValueError unless `x` (a number or a tensor) is finite and positive."
     _check_finite(x, name)
     t = x.detach() if torch.is_tensor(x) else torch.as_tensor(x, dtype=torch.float64)
-    if not bool((t > 0).all()):
+    if _eager(x) and not bool((t > 0).all()):
         raise ValueError(f"{name}: a positive number expected, got {x}")
 
 
 def _check_rigid(matrix: torch.Tensor, name: str) -> None:
-    "Raise a ValueError unless each (B, 4, 4) matrix is [[R, p], [0, 0, 0, 1]] with R a rotation, to rounding (eagerly)."
-    if torch.compiler.is_compiling():
+    "Raise a ValueError unless each (B, 4, 4) matrix is [[R, p], [0, 0, 0, 1]] with R a rotation, to rounding (when `_eager`)."
+    if not _eager(matrix):
         return
     tol = max(1e-3, 10 * torch.finfo(matrix.dtype).eps)
     R = matrix[:, :3, :3].double()
@@ -136,6 +138,33 @@ def _assemble(R: torch.Tensor, p: torch.Tensor) -> torch.Tensor:
     top = torch.cat([R, p[..., None]], -1)
     bottom = R.new_tensor([0.0, 0.0, 0.0, 1.0]).expand(*top.shape[:-2], 1, 4)
     return torch.cat([top, bottom], -2)
+
+# %% ../nbs/02_pose.ipynb #eb0378d3
+_VALIDATE = contextvars.ContextVar("diffdrr_validate", default=None)  # None: values of CPU tensors and numbers only
+
+
+@contextmanager
+def validation(
+    enabled: bool | None = True,  # True: check values on every device; False: never; None: CPU tensors and numbers only
+):
+    "Within this block, check input values (finite, rigid, labels in range) on every device, never, or by default."
+    if enabled not in (True, False, None):
+        raise ValueError(f"enabled: True, False or None expected, got {enabled!r}")
+    token = _VALIDATE.set(enabled)
+    try:
+        yield
+    finally:
+        _VALIDATE.reset(token)
+
+
+def _eager(x) -> bool:
+    "Whether to check the values of `x` now: not while compiling; as `validation` says; by default only numbers and CPU tensors."
+    if torch.compiler.is_compiling():
+        return False
+    enabled = _VALIDATE.get()
+    if enabled is not None:
+        return enabled
+    return not torch.is_tensor(x) or x.device.type == "cpu"
 
 # %% ../nbs/02_pose.ipynb #09faeff9
 def quaternion_to_matrix(
@@ -593,7 +622,7 @@ _DEGENERATE = {  # inputs that determine no rotation: normalising them divides b
 
 def _check_not_degenerate(R: torch.Tensor, parameterization: str) -> None:
     "A ValueError that names the degenerate input when its rotation matrices (B, 3, 3) are not finite (eagerly)."
-    if parameterization in _DEGENERATE and not torch.compiler.is_compiling() and not bool(torch.isfinite(R).all()):
+    if parameterization in _DEGENERATE and _eager(R) and not bool(torch.isfinite(R).all()):
         rows = (~torch.isfinite(R).flatten(1).all(1)).nonzero().flatten().tolist()
         raise ValueError(f"rotation: a rotation expected, got {_DEGENERATE[parameterization]} in batch row(s) {rows}")
 

@@ -11,7 +11,7 @@ from typing import Callable
 import torch
 import torch.nn.functional as F
 
-from .pose import _check_finite
+from .pose import _VALIDATE, _check_finite, _eager
 
 # %% auto #0
 __all__ = ['ray_box_intersection', 'siddon_raycast', 'trilinear_raycast']
@@ -191,8 +191,7 @@ def _check_rays(
     mask: torch.Tensor | None = None,  # (X, Y, Z) or (1, X, Y, Z) integer labels >= 0, or None
     n_channels: int | None = None,  # C: labels must lie in [0, C); None: mask.max() + 1 (1 without a mask)
 ) -> tuple:  # volume (X, Y, Z), mask (X, Y, Z) int64 or None, C
-    "The one check of ray-casting inputs for every backend: shapes always, values (finite points, labels) eagerly."
-    eager = not torch.compiler.is_compiling()
+    "The one check of ray-casting inputs for every backend: shapes always, values (finite points) as `_eager` says, labels once per mask."
     for name, x in (("volume", volume), ("source", source), ("target", target)):
         if not isinstance(x, torch.Tensor):
             raise TypeError(f"{name}: a torch.Tensor expected, got {type(x).__name__}")
@@ -207,9 +206,8 @@ def _check_rays(
     B, N = target.shape[:2]
     if source.ndim != 3 or source.shape[0] != B or source.shape[1] not in (1, N) or source.shape[-1] != 3:
         raise ValueError(f"source: ({B}, 1, 3) or ({B}, {N}, 3) expected (B and N of the target), got {tuple(source.shape)}")
-    if eager:
-        _check_finite(source, "source")
-        _check_finite(target, "target")
+    _check_finite(source, "source")
+    _check_finite(target, "target")
     if mask is None:
         if n_channels not in (None, 1):
             raise ValueError(f"n_channels: 1 expected without a mask, got {n_channels}")
@@ -222,16 +220,37 @@ def _check_rays(
         raise ValueError(f"mask: {tuple(volume.shape)} (the volume's shape) expected, got {tuple(mask.shape)}")
     if mask.is_complex() or mask.dtype == torch.bool:
         raise TypeError(f"mask: integer labels expected, got {mask.dtype}")
-    if eager and mask.is_floating_point() and not torch.equal(mask, mask.round()):
+    if _eager(mask) and mask.is_floating_point() and not torch.equal(mask, mask.round()):
         raise ValueError("mask: integer labels expected, got non-integer values")
     mask = mask.long()
-    if not eager and n_channels is not None:  # a compiled graph trusts its inputs
+    if n_channels is not None and _labels_known(mask, n_channels):
         return volume, mask, n_channels
     lowest, largest = (int(x) for x in torch.aminmax(mask)) if mask.numel() else (0, 0)
     C = largest + 1 if n_channels is None else n_channels
     if lowest < 0 or largest >= C:
         raise ValueError(f"mask: labels in [0, {C}) expected (one channel each), got labels from {lowest} to {largest}")
+    _remember_labels(mask, C)
     return volume, mask, C
+
+
+def _labels_known(mask, n_channels) -> bool:
+    """Whether the labels of `mask` need no reading: a compiled graph or `validation(False)` trusts them, and a
+    mask already found in [0, n_channels) and not modified since (its version counter) is not read again. Labels
+    out of range would make the kernels write outside their output, so they are checked once on every device."""
+    if torch.compiler.is_compiling() or _VALIDATE.get() is False:
+        return True
+    try:
+        return getattr(mask, "_diffdrr_labels", None) == (mask._version, n_channels)
+    except RuntimeError:  # inference tensors have no version counter
+        return False
+
+
+def _remember_labels(mask, n_channels):
+    "Note on the tensor that its labels lie in [0, n_channels), as of its current version."
+    try:
+        mask._diffdrr_labels = (mask._version, n_channels)
+    except RuntimeError:
+        pass
 
 # %% ../nbs/04_raycast.ipynb #d2a504b3
 def trilinear_raycast(

@@ -13,7 +13,7 @@ import torch
 from torch.utils.checkpoint import checkpoint
 
 from .numba_kernels import NUMBA_AVAILABLE
-from .pose import _as_size, _check_finite, _safe_norm
+from .pose import _as_size, _check_finite, _eager, _safe_norm, validation
 from .raycast import _check_rays, _check_reducefn, _plane_crossings, ray_box_intersection, siddon_raycast, trilinear_raycast
 
 _all_ = ["ray_box_intersection", "siddon_raycast", "trilinear_raycast", "NUMBA_AVAILABLE"]
@@ -201,8 +201,7 @@ def _check_inputs(volume, source, target, mask, affine_inverse, n_channels):
             affine_inverse.ndim == 3 and affine_inverse.shape[0] not in (1, target.shape[0])
         ):
             raise ValueError(f"affine_inverse: (4, 4) or (B, 4, 4) expected, got {tuple(affine_inverse.shape)}")
-        if not torch.compiler.is_compiling():
-            _check_finite(affine_inverse, "affine_inverse")
+        _check_finite(affine_inverse, "affine_inverse")
     return volume, mask, n_channels
 
 
@@ -253,8 +252,11 @@ def _chunked(raycast, volume, source, target, per_ray, bytes_per_ray, max_memory
 class _Renderer(torch.nn.Module):
     "What both renderers share: the grid offset, the reduction, the backend and the memory budget."
 
-    def __init__(self, voxel_shift, mode, reducefn, eps, backend, max_memory_mb):
+    def __init__(self, voxel_shift, mode, reducefn, eps, backend, max_memory_mb, validate=None):
         super().__init__()
+        if validate not in (True, False, None):
+            raise ValueError(f"validate must be True, False or None, got {validate!r}")
+        self.validate = validate
         self.voxel_shift = voxel_shift
         self.mode = mode
         self.reducefn = _check_reducefn(reducefn)
@@ -263,6 +265,13 @@ class _Renderer(torch.nn.Module):
         if not max_memory_mb > 0:
             raise ValueError(f"max_memory_mb must be > 0, got {max_memory_mb}")
         self.max_memory_mb = max_memory_mb
+
+    def __call__(self, *args, **kwargs):
+        "Render, checking input values as `validate` says (`diffdrr.pose.validation`)."
+        if self.validate is None or torch.compiler.is_compiling():
+            return super().__call__(*args, **kwargs)
+        with validation(self.validate):
+            return super().__call__(*args, **kwargs)
 
     def dims(
         self,
@@ -285,8 +294,9 @@ class Siddon(_Renderer):
         eps: float = 1e-8,  # accepted for compatibility; unused: parallel rays take an exact branch, nothing is added to denominators
         backend: str = "auto",  # "auto": Numba (CPU) or Triton (CUDA) kernels when installed, else "torch" (the reference); or "numba", "triton"
         max_memory_mb: float = 512,  # memory budget of one chunk of rays in MiB (forward, and backward through checkpointing)
+        validate: bool | None = None,  # check input values (finite, labels): None: for CPU tensors only (no host-device sync on a GPU)
     ):
-        super().__init__(voxel_shift, _check_choice("mode", mode, ("nearest", "bilinear", "bicubic")), reducefn, eps, backend, max_memory_mb)
+        super().__init__(voxel_shift, _check_choice("mode", mode, ("nearest", "bilinear", "bicubic")), reducefn, eps, backend, max_memory_mb, validate)
         self.stop_gradients_through_grid_sample = stop_gradients_through_grid_sample
         self.filter_intersections_outside_volume = filter_intersections_outside_volume
 
@@ -346,8 +356,9 @@ class Trilinear(_Renderer):
         eps: float = 1e-8,  # accepted for compatibility; unused: nothing is added to denominators
         backend: str = "auto",  # "auto": Numba (CPU) or Triton (CUDA) kernels when installed, else "torch" (the reference); or "numba", "triton"
         max_memory_mb: float = 512,  # memory budget of one chunk of rays in MiB (forward, and backward through checkpointing)
+        validate: bool | None = None,  # check input values (finite, labels): None: for CPU tensors only (no host-device sync on a GPU)
     ):
-        super().__init__(voxel_shift, _check_choice("mode", mode, ("bilinear", "nearest")), reducefn, eps, backend, max_memory_mb)
+        super().__init__(voxel_shift, _check_choice("mode", mode, ("bilinear", "nearest")), reducefn, eps, backend, max_memory_mb, validate)
 
     def forward(
         self,
@@ -377,7 +388,7 @@ class Trilinear(_Renderer):
         for name, bound in (("alphamin", alphamin), ("alphamax", alphamax)):
             if bound is not None:
                 bound = torch.as_tensor(bound, dtype=dtype, device=target.device)
-                if bound.ndim > 2 or (not torch.compiler.is_compiling() and not torch.isfinite(bound).all()):
+                if bound.ndim > 2 or (_eager(bound) and not torch.isfinite(bound).all()):
                     raise ValueError(f"{name} must be a finite number or a (B, N) tensor, got {tuple(bound.shape)}")
                 bounds.append(bound.expand(B, N))
         ray_length = _safe_norm(target - source)
