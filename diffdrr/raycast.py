@@ -169,7 +169,7 @@ def siddon_raycast(
     values = volume.reshape(-1).index_select(0, index.reshape(-1)).reshape(index.shape).to(dtype)
     labels = None
     if mask is not None:
-        labels = mask.reshape(-1)[index]
+        labels = mask.reshape(-1)[index].long()
         n_channels = int(mask.max()) + 1 if n_channels is None else n_channels
     return _reduce(values, dalpha, labels, reducefn, n_channels, ray_length, B, N)
 
@@ -190,7 +190,7 @@ def _check_rays(
     target: torch.Tensor,  # (B, N, 3) ray ends
     mask: torch.Tensor | None = None,  # (X, Y, Z) or (1, X, Y, Z) integer labels >= 0, or None
     n_channels: int | None = None,  # C: labels must lie in [0, C); None: mask.max() + 1 (1 without a mask)
-) -> tuple:  # volume (X, Y, Z), mask (X, Y, Z) int64 or None, C
+) -> tuple:  # volume (X, Y, Z), mask (X, Y, Z) integer (float masks as int64) or None, C
     "The one check of ray-casting inputs for every backend: shapes always, values (finite points) as `_eager` says, labels once per mask."
     for name, x in (("volume", volume), ("source", source), ("target", target)):
         if not isinstance(x, torch.Tensor):
@@ -222,7 +222,8 @@ def _check_rays(
         raise TypeError(f"mask: integer labels expected, got {mask.dtype}")
     if _eager(mask) and mask.is_floating_point() and not torch.equal(mask, mask.round()):
         raise ValueError("mask: integer labels expected, got non-integer values")
-    mask = mask.long()
+    if mask.is_floating_point():  # integer masks are kept as they are (the check below is remembered on the tensor)
+        mask = mask.long()
     if n_channels is not None and _labels_known(mask, n_channels):
         return volume, mask, n_channels
     lowest, largest = (int(x) for x in torch.aminmax(mask)) if mask.numel() else (0, 0)
@@ -289,7 +290,7 @@ def trilinear_raycast(
     ).reshape(R, n_points)
     labels = None
     if mask is not None:
-        labels = mask.reshape(-1)[_voxel_index(s, d, alpha.detach(), dims)]
+        labels = mask.reshape(-1)[_voxel_index(s, d, alpha.detach(), dims)].long()
         n_channels = int(mask.max()) + 1 if n_channels is None else n_channels
     return _reduce(values, dalpha[:, None].expand(R, n_points), labels, reducefn, n_channels, ray_length, B, N)
 

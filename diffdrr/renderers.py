@@ -80,7 +80,24 @@ def _kernels(backend, volume, reducefn, mode="bilinear"):
 def _kernel_inputs(volume, mask):
     "The volume as the kernels read it (float32, half precision widened, or float64) and the labels as int32."
     volume = volume if volume.dtype == torch.float64 else volume.float()
-    return volume, None if mask is None else mask.to(torch.int32)
+    return volume, _int32_labels(mask)
+
+
+def _int32_labels(mask):
+    "The labels as int32, converted once per mask tensor and kept on it until it changes (a render should not copy them)."
+    if mask is None or mask.dtype == torch.int32:
+        return mask
+    if torch.compiler.is_compiling():
+        return mask.to(torch.int32)
+    try:
+        version = mask._version
+    except RuntimeError:  # inference tensors have no version counter
+        return mask.to(torch.int32)
+    cached = getattr(mask, "_diffdrr_int32", None)
+    if cached is None or cached[0] != version or cached[1].device != mask.device:
+        cached = (version, mask.to(torch.int32))
+        mask._diffdrr_int32 = cached
+    return cached[1]
 
 
 def _to_world(out, reducefn, ray_length):
