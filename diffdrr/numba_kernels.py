@@ -15,10 +15,11 @@ from .numba_trilinear import trilinear_backward, trilinear_forward
 from .raycast import _check_rays
 
 _all_ = ["NUMBA_AVAILABLE", "siddon_forward", "siddon_backward", "trilinear_forward", "trilinear_backward"]
+TRACEABLE = False  # autograd Functions over numpy: torch.compile cannot trace into them (compiled graphs use the reference)
 
 # %% auto #0
-__all__ = ['SiddonFunction', 'siddon', 'TrilinearFunction', 'trilinear', 'NUMBA_AVAILABLE', 'siddon_forward', 'siddon_backward',
-           'trilinear_forward', 'trilinear_backward']
+__all__ = ['TRACEABLE', 'SiddonFunction', 'siddon', 'TrilinearFunction', 'trilinear', 'NUMBA_AVAILABLE', 'siddon_forward',
+           'siddon_backward', 'trilinear_forward', 'trilinear_backward']
 
 # %% ../nbs/05d_numba_kernels.ipynb #c13f1bc5
 def _np(x):

@@ -49,11 +49,19 @@ def _warn_if_slow(backend, volume, reducefn, n_samples):
                   SlowRenderingWarning, stacklevel=4)
 
 
+_LOADED = {}  # backend: its kernel module (None: compiler not installed), once imported
+
+
 def _kernel_module(backend):
-    "The kernel module of `backend`, imported on first use, or None when its compiler is not installed."
-    name, available = _KERNEL_MODULES[backend][:2]
-    module = importlib.import_module(name)
-    return module if getattr(module, available) else None
+    """The kernel module of `backend`, imported on first use, or None when its compiler is not installed. A compiled
+    graph cannot import: there, a module not imported before is taken as absent (the renderers import theirs eagerly)."""
+    if backend not in _LOADED:
+        if torch.compiler.is_compiling():
+            return None
+        name, available = _KERNEL_MODULES[backend][:2]
+        module = importlib.import_module(name)
+        _LOADED[backend] = module if getattr(module, available) else None
+    return _LOADED[backend]
 
 
 def _kernels(backend, volume, reducefn, mode="bilinear"):
@@ -62,10 +70,13 @@ def _kernels(backend, volume, reducefn, mode="bilinear"):
         return None
     fits = not callable(reducefn) and mode == "bilinear"
     if backend == "auto":
-        if not fits or torch.compiler.is_compiling():  # compiled graphs trace the reference
+        if not fits:
             return None
         backend = next((b for b, spec in _KERNEL_MODULES.items() if spec[2] == volume.device.type), None)
-        return None if backend is None else _kernel_module(backend)
+        kernels = None if backend is None else _kernel_module(backend)
+        if kernels is not None and torch.compiler.is_compiling() and not kernels.TRACEABLE:
+            return None  # compiled graphs trace the reference where the kernels are not operators (Numba)
+        return kernels
     kernels = _kernel_module(backend)
     device, install = _KERNEL_MODULES[backend][2:]
     if kernels is None:
@@ -279,6 +290,9 @@ class _Renderer(torch.nn.Module):
         self.reducefn = _check_reducefn(reducefn)
         self.eps = eps
         self.backend = _check_choice("backend", backend, BACKENDS)
+        for name in _KERNEL_MODULES if backend == "auto" else [backend] if backend in _KERNEL_MODULES else []:
+            if name != "triton" or backend == "triton" or torch.cuda.is_available():  # import Triton only where it can run
+                _kernel_module(name)
         if not max_memory_mb > 0:
             raise ValueError(f"max_memory_mb must be > 0, got {max_memory_mb}")
         self.max_memory_mb = max_memory_mb

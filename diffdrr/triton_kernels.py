@@ -8,6 +8,7 @@ from __future__ import annotations
 import types
 
 import torch
+from torch import Tensor
 
 from .raycast import _check_rays
 from .raycast import _lerp3 as _lerp3_formula
@@ -22,10 +23,11 @@ except ImportError:
     TRITON_AVAILABLE = False
 
 # %% auto #0
-__all__ = ['siddon', 'trilinear', 'TRITON_AVAILABLE']
+__all__ = ['TRACEABLE', 'siddon', 'trilinear', 'TRITON_AVAILABLE']
 
 # %% ../nbs/06_triton_kernels.ipynb #08814634
 _all_ = ["TRITON_AVAILABLE"]
+TRACEABLE = True  # the entries call custom operators: torch.compile traces through them
 
 
 def _jit(fn):
@@ -342,12 +344,23 @@ def _tl_dtype(dtype):
 
 
 def _prepare(volume, source, target, mask, cdt):
-    "Contiguous kernel inputs: the volume (float32/float64), points in the compute dtype, int32 labels (or a dummy)."
+    """Contiguous kernel inputs: the volume (float32/float64), points in the compute dtype, int32 labels (or a dummy).
+    The conversions are differentiable: gradients reach the caller's tensors in their own dtypes."""
     volume = volume.contiguous()
-    source = source.detach().to(cdt).contiguous()
-    target = target.detach().to(cdt).contiguous()
+    source = source.to(cdt).contiguous()
+    target = target.to(cdt).contiguous()
     mask = volume.new_zeros(1, dtype=torch.int32) if mask is None else mask.to(torch.int32).contiguous()
-    return volume.detach(), source, target, mask
+    return volume, source, target, mask
+
+
+def _operator(name, schema, launch, fake, backward=None, setup_context=None):
+    """`launch` registered as the custom operator torch.ops.diffdrr.`name` (schema given), with its shape function
+    `fake` for torch.compile and, if given, its autograd formula. Importing the module again re-registers it."""
+    op = torch.library.custom_op(f"diffdrr::{name}", launch, mutates_args=(), schema=schema)
+    op.register_fake(fake)
+    if backward is not None:
+        op.register_autograd(backward, setup_context=setup_context)
+    return getattr(torch.ops.diffdrr, name).default
 
 
 def _source_strides(B, N, M):
@@ -363,61 +376,79 @@ def _point_grads(gsrc, gtgt, source_dtype, target_dtype, B, N, M):
     return gsrc.to(source_dtype), gtgt.reshape(B, N, 3).to(target_dtype)
 
 # %% ../nbs/06_triton_kernels.ipynb #bb2875c8
-class _SiddonTriton(torch.autograd.Function):
-    "Exact Siddon integrals through the Triton kernels, differentiable w.r.t. volume, source and target."
+def _siddon_forward_launch(volume: Tensor, labels: Tensor, source: Tensor, target: Tensor, n_channels: int,
+                           has_mask: bool, reduce_max: bool) -> tuple:
+    "The Siddon forward kernel on prepared inputs: (out (B, C, N) in the compute dtype, arg (B, C, N) int64: a max's voxel, -1: none)."
+    B, N, M = target.shape[0], target.shape[1], source.shape[1]
+    X, Y, Z = volume.shape
+    R, cdt = B * N, source.dtype
+    out = torch.full((B, n_channels, N), -torch.inf if reduce_max else 0.0, dtype=cdt, device=volume.device)
+    arg = torch.full((B, n_channels, N), -1, dtype=torch.int64, device=volume.device)
+    if R > 0:
+        _siddon_forward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
+            volume, labels, source, target, out, arg, R, N, n_channels, X, Y, Z, *_source_strides(B, N, M),
+            X + Y + Z + 3, HAS_MASK=has_mask, REDUCE_MAX=reduce_max, BLOCK_RAYS=_BLOCK_RAYS,
+            CDT=_tl_dtype(cdt), **_LAUNCH)
+    if reduce_max:
+        out = torch.where(arg >= 0, out, torch.zeros_like(out))  # no voxel crossed: 0
+    return out, arg
 
-    @staticmethod
-    def forward(ctx, volume, source, target, mask, n_channels, reduce_max):
-        B, N, M, cdt = _check_inputs(volume, source, target, mask, _siddon_forward_kernel)
-        vol, src, tgt, labels = _prepare(volume, source, target, mask, cdt)
-        X, Y, Z = vol.shape
-        R = B * N
-        fill = -torch.inf if reduce_max else 0.0
-        out = torch.full((B, n_channels, N), fill, dtype=cdt, device=vol.device)
-        arg = torch.full((B, n_channels, N), -1, dtype=torch.int64, device=vol.device)
-        if R > 0:
-            _siddon_forward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
-                vol, labels, src, tgt, out, arg, R, N, n_channels, X, Y, Z, *_source_strides(B, N, M),
-                X + Y + Z + 3, HAS_MASK=mask is not None, REDUCE_MAX=reduce_max, BLOCK_RAYS=_BLOCK_RAYS,
-                CDT=_tl_dtype(cdt), **_LAUNCH)
-        if reduce_max:
-            out = torch.where(arg >= 0, out, torch.zeros_like(out))  # no voxel crossed: 0
-        ctx.save_for_backward(vol, src, tgt, labels, arg)
-        ctx.has_mask, ctx.reduce_max, ctx.dtypes = mask is not None, reduce_max, (source.dtype, target.dtype)
-        ctx.shapes = (B, N, M, cdt)
-        return out.to(volume.dtype)
 
-    @staticmethod
-    def backward(ctx, grad_out):
-        vol, src, tgt, labels, arg = ctx.saved_tensors
-        B, N, M, cdt = ctx.shapes
-        need_volume, need_source, need_target = ctx.needs_input_grad[:3]
-        gvol = gsrc = gtgt = None
-        gout = grad_out.to(cdt).contiguous()
-        if ctx.reduce_max:  # the gradient goes to the argmax voxel; the max is piecewise constant in the points
-            if need_volume:
-                hit = arg >= 0
-                gvol = torch.zeros(vol.numel(), dtype=vol.dtype, device=vol.device)
-                gvol.index_add_(0, arg[hit], gout[hit].to(vol.dtype))
-                gvol = gvol.reshape(vol.shape)
-            source_dtype, target_dtype = ctx.dtypes
-            gsrc = torch.zeros((B, M, 3), dtype=source_dtype, device=vol.device) if need_source else None
-            gtgt = torch.zeros((B, N, 3), dtype=target_dtype, device=vol.device) if need_target else None
-            return gvol, gsrc, gtgt, None, None, None
-        R = B * N
-        X, Y, Z = vol.shape
-        need_points = need_source or need_target
-        gvol = torch.zeros_like(vol)
-        gs = torch.zeros((R, 3), dtype=cdt, device=vol.device)
-        gt = torch.zeros((R, 3), dtype=cdt, device=vol.device)
-        if R > 0 and (need_volume or need_points):
-            _siddon_backward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
-                vol, labels, src, tgt, gout, gvol, gs, gt, R, N, gout.shape[1], X, Y, Z,
-                *_source_strides(B, N, M), X + Y + Z + 3, HAS_MASK=ctx.has_mask, NEED_VOLUME=need_volume,
-                NEED_POINTS=need_points, BLOCK_RAYS=_BLOCK_RAYS, CDT=_tl_dtype(cdt), **_LAUNCH)
-        gsrc, gtgt = _point_grads(gs, gt, *ctx.dtypes, B, N, M)
-        return (gvol if need_volume else None, gsrc if need_source else None,
-                gtgt if need_target else None, None, None, None)
+def _siddon_backward_launch(volume: Tensor, labels: Tensor, source: Tensor, target: Tensor, grad_out: Tensor, arg: Tensor,
+                            has_mask: bool, reduce_max: bool, need_volume: bool, need_points: bool) -> tuple:
+    "The Siddon backward: (grad volume (X, Y, Z), grad source (B, M, 3), grad target (B, N, 3)); zeros where not needed."
+    B, N, M = target.shape[0], target.shape[1], source.shape[1]
+    X, Y, Z = volume.shape
+    R, cdt = B * N, source.dtype
+    gout = grad_out.to(cdt).contiguous()
+    gvol = torch.zeros_like(volume)
+    gs = torch.zeros((R, 3), dtype=cdt, device=volume.device)
+    gt = torch.zeros((R, 3), dtype=cdt, device=volume.device)
+    if reduce_max:  # the gradient goes to the argmax voxel; the max is piecewise constant in the points
+        if need_volume:
+            hit = arg >= 0
+            gvol = gvol.reshape(-1).index_add(0, arg[hit], gout[hit].to(volume.dtype)).reshape(volume.shape)
+    elif R > 0 and (need_volume or need_points):
+        _siddon_backward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
+            volume, labels, source, target, gout, gvol, gs, gt, R, N, gout.shape[1], X, Y, Z,
+            *_source_strides(B, N, M), X + Y + Z + 3, HAS_MASK=has_mask, NEED_VOLUME=need_volume,
+            NEED_POINTS=need_points, BLOCK_RAYS=_BLOCK_RAYS, CDT=_tl_dtype(cdt), **_LAUNCH)
+    return (gvol, *_point_grads(gs, gt, cdt, cdt, B, N, M))
+
+
+def _siddon_fake(volume, labels, source, target, n_channels, has_mask, reduce_max):
+    "Shapes and dtypes of the forward's outputs, for torch.compile."
+    B, N = target.shape[:2]
+    return source.new_empty((B, n_channels, N)), source.new_empty((B, n_channels, N), dtype=torch.int64)
+
+
+def _siddon_backward_fake(volume, labels, source, target, grad_out, arg, has_mask, reduce_max, need_volume, need_points):
+    "Shapes and dtypes of the backward's outputs, for torch.compile."
+    return torch.empty_like(volume), torch.empty_like(source), torch.empty_like(target)
+
+
+def _siddon_setup(ctx, inputs, output):
+    volume, labels, source, target, n_channels, has_mask, reduce_max = inputs
+    ctx.save_for_backward(volume, labels, source, target, output[1])
+    ctx.flags = (has_mask, reduce_max)
+
+
+def _siddon_backward(ctx, grad_out, grad_arg):
+    volume, labels, source, target, arg = ctx.saved_tensors
+    need_volume, _, need_source, need_target = ctx.needs_input_grad[:4]
+    gvol, gsrc, gtgt = _siddon_backward_op(volume, labels, source, target, grad_out, arg, *ctx.flags,
+                                           need_volume, need_source or need_target)
+    return (gvol if need_volume else None, None, gsrc if need_source else None, gtgt if need_target else None,
+            None, None, None)
+
+
+_siddon_backward_op = _operator(
+    "triton_siddon_backward", "(Tensor volume, Tensor labels, Tensor source, Tensor target, Tensor grad_out, Tensor arg, "
+    "bool has_mask, bool reduce_max, bool need_volume, bool need_points) -> (Tensor, Tensor, Tensor)",
+    _siddon_backward_launch, _siddon_backward_fake)
+_siddon_op = _operator(
+    "triton_siddon", "(Tensor volume, Tensor labels, Tensor source, Tensor target, int n_channels, bool has_mask, "
+    "bool reduce_max) -> (Tensor, Tensor)", _siddon_forward_launch, _siddon_fake, _siddon_backward, _siddon_setup)
 
 
 def siddon(
@@ -432,9 +463,11 @@ def siddon(
     "Exact Siddon line integrals of rays through a CUDA volume with fused Triton kernels (forward and backward)."
     if validate:
         volume, mask, n_channels = _check_rays(volume, source, target, mask, n_channels)
-    if volume.dtype in (torch.float16, torch.bfloat16):
-        return _SiddonTriton.apply(volume.float(), source, target, mask, n_channels, reduce_max).to(volume.dtype)
-    return _SiddonTriton.apply(volume, source, target, mask, n_channels, reduce_max)
+    wide = volume.float() if volume.dtype in (torch.float16, torch.bfloat16) else volume
+    B, N, M, cdt = _check_inputs(wide, source, target, mask, _siddon_forward_kernel)
+    vol, src, tgt, labels = _prepare(wide, source, target, mask, cdt)
+    out, _ = _siddon_op(vol, labels, src, tgt, n_channels, mask is not None, reduce_max)
+    return out.to(volume.dtype)
 
 # %% ../nbs/06_triton_kernels.ipynb #b467430d
 def _jit_formula(fn):
@@ -708,63 +741,86 @@ def _alpha_range(alphamin, alphamax, B, N, cdt, device):
     return amin, amax, True
 
 
-class _TrilinearTriton(torch.autograd.Function):
-    "Midpoint-rule trilinear integrals through the Triton kernels, differentiable w.r.t. volume, source and target."
+def _trilinear_forward_launch(volume: Tensor, labels: Tensor, source: Tensor, target: Tensor, amin: Tensor, amax: Tensor,
+                              n_channels: int, n_points: int, has_mask: bool, has_range: bool, reduce_max: bool) -> tuple:
+    "The trilinear forward kernel on prepared inputs: (out (B, C, N) in the compute dtype, arg (B, C, N) int64: a max's sample, -1: none)."
+    B, N, M = target.shape[0], target.shape[1], source.shape[1]
+    X, Y, Z = volume.shape
+    R, cdt = B * N, source.dtype
+    out = torch.full((B, n_channels, N), -torch.inf if reduce_max else 0.0, dtype=cdt, device=volume.device)
+    arg = torch.full((B, n_channels, N), -1, dtype=torch.int64, device=volume.device)
+    if R > 0:
+        _trilinear_forward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
+            volume, labels, source, target, amin, amax, out, arg, R, N, n_channels, X, Y, Z,
+            *_source_strides(B, N, M), n_points, HAS_MASK=has_mask, HAS_RANGE=has_range,
+            REDUCE_MAX=reduce_max, BLOCK_RAYS=_BLOCK_RAYS, CDT=_tl_dtype(cdt), **_LAUNCH)
+    if reduce_max:
+        out = torch.where(arg >= 0, out, torch.zeros_like(out))  # no sample: 0
+    return out, arg
 
-    @staticmethod
-    def forward(ctx, volume, source, target, mask, n_channels, n_points, reduce_max, alphamin, alphamax):
-        B, N, M, cdt = _check_inputs(volume, source, target, mask, _trilinear_forward_kernel)
-        if int(n_points) < 1:
-            raise ValueError(f"n_points must be >= 1, got {n_points}")
-        vol, src, tgt, labels = _prepare(volume, source, target, mask, cdt)
-        amin, amax, has_range = _alpha_range(alphamin, alphamax, B, N, cdt, vol.device)
-        X, Y, Z = vol.shape
-        R = B * N
-        fill = -torch.inf if reduce_max else 0.0
-        out = torch.full((B, n_channels, N), fill, dtype=cdt, device=vol.device)
-        arg = torch.full((B, n_channels, N), -1, dtype=torch.int64, device=vol.device)
-        if R > 0:
-            _trilinear_forward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
-                vol, labels, src, tgt, amin, amax, out, arg, R, N, n_channels, X, Y, Z,
-                *_source_strides(B, N, M), int(n_points), HAS_MASK=mask is not None, HAS_RANGE=has_range,
-                REDUCE_MAX=reduce_max, BLOCK_RAYS=_BLOCK_RAYS, CDT=_tl_dtype(cdt), **_LAUNCH)
+
+def _trilinear_backward_launch(volume: Tensor, labels: Tensor, source: Tensor, target: Tensor, amin: Tensor, amax: Tensor,
+                               grad_out: Tensor, arg: Tensor, n_points: int, has_mask: bool, has_range: bool,
+                               reduce_max: bool, need_volume: bool, need_points: bool) -> tuple:
+    "The trilinear backward: (grad volume (X, Y, Z), grad source (B, M, 3), grad target (B, N, 3)); zeros where not needed."
+    B, N, M = target.shape[0], target.shape[1], source.shape[1]
+    X, Y, Z = volume.shape
+    R, cdt = B * N, source.dtype
+    gout = grad_out.to(cdt).contiguous()
+    C = gout.shape[1]
+    gvol = torch.zeros_like(volume)
+    gs = torch.zeros((R, 3), dtype=cdt, device=volume.device)
+    gt = torch.zeros((R, 3), dtype=cdt, device=volume.device)
+    if R > 0 and (need_volume or need_points):
+        common = dict(NEED_VOLUME=need_volume, NEED_POINTS=need_points, HAS_RANGE=has_range,
+                      BLOCK_RAYS=_BLOCK_RAYS, CDT=_tl_dtype(cdt), **_LAUNCH)
         if reduce_max:
-            out = torch.where(arg >= 0, out, torch.zeros_like(out))  # no sample: 0
-        ctx.save_for_backward(vol, src, tgt, labels, arg, amin, amax)
-        ctx.flags = (mask is not None, has_range, reduce_max, int(n_points))
-        ctx.shapes = (B, N, M, cdt)
-        ctx.dtypes = (source.dtype, target.dtype)
-        return out.to(volume.dtype)
+            E = B * C * N
+            _trilinear_max_backward_kernel[(triton.cdiv(E, _BLOCK_RAYS),)](
+                volume, source, target, amin, amax, arg, gout, gvol, gs, gt, E, N, C, X, Y, Z,
+                *_source_strides(B, N, M), n_points, **common)
+        else:
+            _trilinear_backward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
+                volume, labels, source, target, amin, amax, gout, gvol, gs, gt, R, N, C, X, Y, Z,
+                *_source_strides(B, N, M), n_points, HAS_MASK=has_mask, **common)
+    return (gvol, *_point_grads(gs, gt, cdt, cdt, B, N, M))
 
-    @staticmethod
-    def backward(ctx, grad_out):
-        vol, src, tgt, labels, arg, amin, amax = ctx.saved_tensors
-        has_mask, has_range, reduce_max, K = ctx.flags
-        B, N, M, cdt = ctx.shapes
-        need_volume, need_source, need_target = ctx.needs_input_grad[:3]
-        need_points = need_source or need_target
-        gout = grad_out.to(cdt).contiguous()
-        C = gout.shape[1]
-        X, Y, Z = vol.shape
-        R = B * N
-        gvol = torch.zeros_like(vol)
-        gs = torch.zeros((R, 3), dtype=cdt, device=vol.device)
-        gt = torch.zeros((R, 3), dtype=cdt, device=vol.device)
-        if R > 0 and (need_volume or need_points):
-            common = dict(NEED_VOLUME=need_volume, NEED_POINTS=need_points, HAS_RANGE=has_range,
-                          BLOCK_RAYS=_BLOCK_RAYS, CDT=_tl_dtype(cdt), **_LAUNCH)
-            if reduce_max:
-                E = B * C * N
-                _trilinear_max_backward_kernel[(triton.cdiv(E, _BLOCK_RAYS),)](
-                    vol, src, tgt, amin, amax, arg, gout, gvol, gs, gt, E, N, C, X, Y, Z,
-                    *_source_strides(B, N, M), K, **common)
-            else:
-                _trilinear_backward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
-                    vol, labels, src, tgt, amin, amax, gout, gvol, gs, gt, R, N, C, X, Y, Z,
-                    *_source_strides(B, N, M), K, HAS_MASK=has_mask, **common)
-        gsrc, gtgt = _point_grads(gs, gt, *ctx.dtypes, B, N, M)
-        return (gvol if need_volume else None, gsrc if need_source else None,
-                gtgt if need_target else None, None, None, None, None, None, None)
+
+def _trilinear_fake(volume, labels, source, target, amin, amax, n_channels, n_points, has_mask, has_range, reduce_max):
+    "Shapes and dtypes of the forward's outputs, for torch.compile."
+    B, N = target.shape[:2]
+    return source.new_empty((B, n_channels, N)), source.new_empty((B, n_channels, N), dtype=torch.int64)
+
+
+def _trilinear_backward_fake(volume, labels, source, target, amin, amax, grad_out, arg, n_points, has_mask, has_range,
+                             reduce_max, need_volume, need_points):
+    "Shapes and dtypes of the backward's outputs, for torch.compile."
+    return torch.empty_like(volume), torch.empty_like(source), torch.empty_like(target)
+
+
+def _trilinear_setup(ctx, inputs, output):
+    volume, labels, source, target, amin, amax, n_channels, n_points, has_mask, has_range, reduce_max = inputs
+    ctx.save_for_backward(volume, labels, source, target, amin, amax, output[1])
+    ctx.flags = (n_points, has_mask, has_range, reduce_max)
+
+
+def _trilinear_backward(ctx, grad_out, grad_arg):
+    volume, labels, source, target, amin, amax, arg = ctx.saved_tensors
+    need_volume, _, need_source, need_target = ctx.needs_input_grad[:4]
+    gvol, gsrc, gtgt = _trilinear_backward_op(volume, labels, source, target, amin, amax, grad_out, arg, *ctx.flags,
+                                              need_volume, need_source or need_target)
+    return (gvol if need_volume else None, None, gsrc if need_source else None, gtgt if need_target else None,
+            None, None, None, None, None, None, None)
+
+
+_trilinear_backward_op = _operator(
+    "triton_trilinear_backward", "(Tensor volume, Tensor labels, Tensor source, Tensor target, Tensor amin, Tensor amax, "
+    "Tensor grad_out, Tensor arg, int n_points, bool has_mask, bool has_range, bool reduce_max, bool need_volume, "
+    "bool need_points) -> (Tensor, Tensor, Tensor)", _trilinear_backward_launch, _trilinear_backward_fake)
+_trilinear_op = _operator(
+    "triton_trilinear", "(Tensor volume, Tensor labels, Tensor source, Tensor target, Tensor amin, Tensor amax, "
+    "int n_channels, int n_points, bool has_mask, bool has_range, bool reduce_max) -> (Tensor, Tensor)",
+    _trilinear_forward_launch, _trilinear_fake, _trilinear_backward, _trilinear_setup)
 
 
 def trilinear(
@@ -782,7 +838,12 @@ def trilinear(
     "Midpoint-rule integrals of the trilinearly interpolated volume along rays, with fused Triton kernels (forward and backward)."
     if validate:
         volume, mask, n_channels = _check_rays(volume, source, target, mask, n_channels)
-    args = (mask, n_channels, n_points, reduce_max, alphamin, alphamax)
-    if volume.dtype in (torch.float16, torch.bfloat16):
-        return _TrilinearTriton.apply(volume.float(), source, target, *args).to(volume.dtype)
-    return _TrilinearTriton.apply(volume, source, target, *args)
+    n_points = int(n_points)
+    if n_points < 1:
+        raise ValueError(f"n_points must be >= 1, got {n_points}")
+    wide = volume.float() if volume.dtype in (torch.float16, torch.bfloat16) else volume
+    B, N, M, cdt = _check_inputs(wide, source, target, mask, _trilinear_forward_kernel)
+    vol, src, tgt, labels = _prepare(wide, source, target, mask, cdt)
+    amin, amax, has_range = _alpha_range(alphamin, alphamax, B, N, cdt, vol.device)
+    out, _ = _trilinear_op(vol, labels, src, tgt, amin, amax, n_channels, n_points, mask is not None, has_range, reduce_max)
+    return out.to(volume.dtype)
