@@ -157,6 +157,21 @@ def validation(
         _VALIDATE.reset(token)
 
 
+def _check_validate(validate) -> bool | None:
+    "The `validate` option of a module: True, False or None."
+    if validate not in (True, False, None):
+        raise ValueError(f"validate must be True, False or None, got {validate!r}")
+    return validate
+
+
+def _call_validated(validate, fn, *args, **kwargs):
+    "`fn(*args, **kwargs)` with input values checked as `validate` says (None: the default rule; never while compiling)."
+    if validate is None or torch.compiler.is_compiling():
+        return fn(*args, **kwargs)
+    with validation(validate):
+        return fn(*args, **kwargs)
+
+
 def _eager(x) -> bool:
     "Whether to check the values of `x` now: not while compiling; as `validation` says; by default only numbers and CPU tensors."
     if torch.compiler.is_compiling():

@@ -13,7 +13,7 @@ import torch
 from torch.utils.checkpoint import checkpoint
 
 from .numba_kernels import NUMBA_AVAILABLE
-from .pose import _as_size, _check_finite, _eager, _safe_norm, validation
+from .pose import _as_size, _call_validated, _check_finite, _check_validate, _eager, _safe_norm
 from .raycast import _check_rays, _check_reducefn, _plane_crossings, ray_box_intersection, siddon_raycast, trilinear_raycast
 
 _all_ = ["ray_box_intersection", "siddon_raycast", "trilinear_raycast", "NUMBA_AVAILABLE"]
@@ -282,9 +282,7 @@ class _Renderer(torch.nn.Module):
 
     def __init__(self, voxel_shift, mode, reducefn, eps, backend, max_memory_mb, validate=None):
         super().__init__()
-        if validate not in (True, False, None):
-            raise ValueError(f"validate must be True, False or None, got {validate!r}")
-        self.validate = validate
+        self.validate = _check_validate(validate)
         self.voxel_shift = voxel_shift
         self.mode = mode
         self.reducefn = _check_reducefn(reducefn)
@@ -299,10 +297,7 @@ class _Renderer(torch.nn.Module):
 
     def __call__(self, *args, **kwargs):
         "Render, checking input values as `validate` says (`diffdrr.pose.validation`)."
-        if self.validate is None or torch.compiler.is_compiling():
-            return super().__call__(*args, **kwargs)
-        with validation(self.validate):
-            return super().__call__(*args, **kwargs)
+        return _call_validated(self.validate, super().__call__, *args, **kwargs)
 
     def dims(
         self,

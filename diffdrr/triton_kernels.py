@@ -363,6 +363,12 @@ def _operator(name, schema, launch, fake, backward=None, setup_context=None):
     return getattr(torch.ops.diffdrr, name).default
 
 
+def _forward_outputs(B, C, N, reduce_max, cdt, device):
+    "The forward kernels' outputs before the launch: values (B, C, N) (-inf for a max, else 0) and argmax indices (-1: none)."
+    out = torch.full((B, C, N), -torch.inf if reduce_max else 0.0, dtype=cdt, device=device)
+    return out, torch.full((B, C, N), -1, dtype=torch.int64, device=device)
+
+
 def _source_strides(B, N, M):
     "Element strides (batch, ray) of the source (B, M, 3): ray stride 0 when all rays share it."
     return M * 3, (3 if M == N and M > 1 else 0)
@@ -382,8 +388,7 @@ def _siddon_forward_launch(volume: Tensor, labels: Tensor, source: Tensor, targe
     B, N, M = target.shape[0], target.shape[1], source.shape[1]
     X, Y, Z = volume.shape
     R, cdt = B * N, source.dtype
-    out = torch.full((B, n_channels, N), -torch.inf if reduce_max else 0.0, dtype=cdt, device=volume.device)
-    arg = torch.full((B, n_channels, N), -1, dtype=torch.int64, device=volume.device)
+    out, arg = _forward_outputs(B, n_channels, N, reduce_max, cdt, volume.device)
     if R > 0:
         _siddon_forward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
             volume, labels, source, target, out, arg, R, N, n_channels, X, Y, Z, *_source_strides(B, N, M),
@@ -747,8 +752,7 @@ def _trilinear_forward_launch(volume: Tensor, labels: Tensor, source: Tensor, ta
     B, N, M = target.shape[0], target.shape[1], source.shape[1]
     X, Y, Z = volume.shape
     R, cdt = B * N, source.dtype
-    out = torch.full((B, n_channels, N), -torch.inf if reduce_max else 0.0, dtype=cdt, device=volume.device)
-    arg = torch.full((B, n_channels, N), -1, dtype=torch.int64, device=volume.device)
+    out, arg = _forward_outputs(B, n_channels, N, reduce_max, cdt, volume.device)
     if R > 0:
         _trilinear_forward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
             volume, labels, source, target, amin, amax, out, arg, R, N, n_channels, X, Y, Z,
