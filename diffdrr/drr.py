@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 from .detector import Detector
-from .pose import RigidTransform, _as_size, _check_finite, _check_positive, convert
+from .pose import RigidTransform, _as_size, _call_validated, _check_finite, _check_positive, _check_validate, _eager, convert
 from .renderers import Siddon, Trilinear, _pair_poses
 
 # %% auto #0
@@ -64,6 +64,7 @@ def _unpack(packed, shapes) -> list:
 
 # %% ../nbs/08_drr.ipynb #121a04b2
 RENDERERS = {"siddon": Siddon, "trilinear": Trilinear}
+_SUBPIXEL_RAYS_PER_CALL = 1 << 20  # sub-pixel ray sets are rendered together up to this many rays (B N k) per renderer call
 
 
 class DRR(nn.Module):
@@ -88,7 +89,10 @@ class DRR(nn.Module):
         persistent: bool = True,  # keep the density in the module's state_dict
         compile_renderer: bool = False,  # wrap the renderer in torch.compile
         checkpoint_gradients: bool = False,  # recompute rays in the backward pass (the renderers always bound memory by chunks)
+        validate: bool | None = None,  # check input values (finite poses and points): None: CPU tensors only (no host-device sync on a GPU)
         physics: nn.Module | None = None,  # e.g. `diffdrr.physics.XRayPhysics`: physically based images instead of line integrals
+        n_rays_per_pixel: int = 1,  # S, rays averaged per pixel (anti-aliasing, stratified and jittered; see `diffdrr.detector.subpixel_offsets`)
+        subpixel_seed: int = 0,  # seed of the sub-pixel jitter: the S rays of each pixel are fixed at construction
         **renderer_kwargs,  # options of the renderer, e.g. backend="torch", max_memory_mb=512
     ):
         super().__init__()
@@ -107,6 +111,7 @@ class DRR(nn.Module):
                 raise ValueError("patch_size and p_subsample cannot be combined")
         n_subsample = None if p_subsample is None else max(1, int(p_subsample * height * width))
 
+        self.validate = _check_validate(validate)
         self.subject = subject
         self.reshape = reshape
         self.patch_size = patch_size
@@ -132,11 +137,16 @@ class DRR(nn.Module):
         self.register_buffer("mask", mask, persistent=persistent)
         self.n_labels = None if mask is None else int(mask.max()) + 1  # channels of mask_to_channels, known before any compiled call
         reorient = reorient[0]
-        self.detector = Detector(sdd, height, width, delx, dely, x0, y0, reorient, n_subsample, reverse_x_axis)
+        self.detector = Detector(sdd, height, width, delx, dely, x0, y0, reorient, n_subsample, reverse_x_axis,
+                                 n_rays_per_pixel, subpixel_seed)
         self.renderer = RENDERERS[renderer](voxel_shift=voxel_shift, **renderer_kwargs)
         if compile_renderer:
             self.renderer = torch.compile(self.renderer)
         self.physics = physics  # called as physics(drr, source, target, **kwargs) -> (B, 1, N)
+
+    def __call__(self, *args, **kwargs):
+        "Render, checking input values as `validate` says (`diffdrr.pose.validation`)."
+        return _call_validated(self.validate, super().__call__, *args, **kwargs)
 
     @property
     def affine(self): return RigidTransform(self._affine, check_rigid=False)
@@ -193,20 +203,44 @@ class DRR(nn.Module):
             raise ValueError("subject_index: only for a DRR of several subjects (a list)")
         if calibration is not None:
             calibration = (calibration.matrix if isinstance(calibration, RigidTransform) else torch.as_tensor(calibration)).to(self.device)
-        source, target = self.detector(pose, calibration)
-        if self.detector.behind_source:  # DiffDRR 0.6's negative sdd: the line through each pixel and the source, on both sides
-            source = 2 * source - target
-        if self.physics is not None:  # per-material line integrals and image formation: see `diffdrr.physics`
-            img = self.physics(self, source, target, **kwargs)
-        elif self.patch_size is None:
-            img = self.render(self.density, source, target, mask_to_channels, **kwargs)
-        else:
-            img = self._render_patches(source, target, mask_to_channels, **kwargs)
+        source, target = self.detector(pose, calibration)  # target: the pixel centres (B, N, 3)
+        if self.detector.n_rays_per_pixel == 1:
+            img = self._render_rays(source, target, mask_to_channels, **kwargs)
+        else:  # anti-aliasing: the mean over S sub-pixel rays per pixel
+            img = self._render_subpixel(self.detector.subpixel_shifts(pose, calibration), source, target, mask_to_channels, **kwargs)
         if self.reshape and self.detector.n_subsample is None:
             img = self.reshape_transform(img, batch_size=len(pose))
         if self.multi_subject and subject_index is None and len(pose) != self.n_subjects:  # P poses per subject
             img = img.reshape(self.n_subjects, -1, *img.shape[1:])
         return img
+
+    def _render_subpixel(self, shifts, source, target, mask_to_channels, **kwargs):
+        """The mean of the S sub-pixel images, from the world shifts (B, S, 3) of the pixel centres `target` (B, N, 3).
+        Sets of N rays go to the renderer together, up to `_SUBPIXEL_RAYS_PER_CALL` rays per call (one call for
+        small images: the per-call cost is paid once), else one set at a time, so that memory stays that of a one-ray
+        image; patches, `physics` and per-ray options (tensors of shape (B, N)) always take one set at a time."""
+        B, S, N = target.shape[0], shifts.shape[1], target.shape[1]
+        per_ray_options = any(torch.is_tensor(v) and v.ndim > 1 for v in kwargs.values())
+        together = self.patch_size is None and self.physics is None and not per_ray_options
+        sets_per_call = max(1, _SUBPIXEL_RAYS_PER_CALL // (B * N)) if together else 1
+        img = 0
+        for start in range(0, S, sets_per_call):
+            group = shifts[:, start : start + sets_per_call]  # (B, k, 3)
+            k = group.shape[1]
+            targets = (target[:, None] + group[:, :, None]).reshape(B, k * N, 3)  # set-major: the k sets one after another
+            out = self._render_rays(source, targets, mask_to_channels, **kwargs)  # (B, C, k N)
+            img = img + out.reshape(B, out.shape[1], k, N).sum(2)
+        return img / S
+
+    def _render_rays(self, source, target, mask_to_channels, **kwargs):
+        "One ray per target: (B, C, N) from the source (B, 1, 3) and the targets (B, N, 3)."
+        if self.detector.behind_source:  # DiffDRR 0.6's negative sdd: the line through each pixel and the source, on both sides
+            source = 2 * source - target
+        if self.physics is not None:  # per-material line integrals and image formation: see `diffdrr.physics`
+            return self.physics(self, source, target, **kwargs)
+        if self.patch_size is None:
+            return self.render(self.density, source, target, mask_to_channels, **kwargs)
+        return self._render_patches(source, target, mask_to_channels, **kwargs)
 
     def _render_patches(self, source, target, mask_to_channels, **kwargs):
         "Render the image one square patch at a time (bounds the memory of each renderer call)."
@@ -285,6 +319,8 @@ class DRR(nn.Module):
         y0: float | None = None,  # principal point offset along y (mm)
         n_subsample: int | None = None,  # random pixels drawn per call
         reverse_x_axis: bool | None = None,  # mirror the columns (radiological convention)
+        n_rays_per_pixel: int | None = None,  # S, rays averaged per pixel
+        subpixel_seed: int | None = None,  # seed of the sub-pixel jitter
     ):
         """Replace the detector's intrinsics (in place); arguments left as None keep their value.
         A `patch_size` that does not divide the new image size is turned off, with a warning."""
@@ -300,6 +336,8 @@ class DRR(nn.Module):
             d._reorient.float(),
             d.n_subsample if n_subsample is None else n_subsample,
             d.reverse_x_axis if reverse_x_axis is None else reverse_x_axis,
+            d.n_rays_per_pixel if n_rays_per_pixel is None else n_rays_per_pixel,
+            d.subpixel_seed if subpixel_seed is None else subpixel_seed,
         ).to(device=self.device, dtype=d._grid.dtype)
         if self.patch_size is not None and (self.detector.height % self.patch_size or self.detector.width % self.patch_size):
             warnings.warn(f"patch_size {self.patch_size} does not divide the new image size "
@@ -343,7 +381,7 @@ class DRR(nn.Module):
         p = pts @ world_to_camera[:, :3, :3].transpose(-1, -2) + world_to_camera[:, None, :3, 3]
         depth = p[..., 2].abs() if self.detector.behind_source else p[..., 2]  # negative sdd: rays run through the source
         behind = depth <= 1e-6 * self.detector.sdd.abs()  # no ray to the detector passes through these points
-        if not torch.compiler.is_compiling() and bool(behind.any()):
+        if _eager(behind) and bool(behind.any()):
             b, n = behind.nonzero()[0].tolist()
             raise ValueError(f"pts: points in front of the X-ray source expected; point {n} of pose {b} lies "
                              f"{float(p[b, n, 2]):.3g} mm along the optical axis (at or behind the source)")
