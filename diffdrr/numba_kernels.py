@@ -9,10 +9,10 @@ from contextlib import contextmanager
 
 import torch
 
-from .numba_rays import NUMBA_AVAILABLE
+from .numba_rays import _LABELS_CHECKED, NUMBA_AVAILABLE
 from .numba_siddon import siddon_backward, siddon_forward
 from .numba_trilinear import trilinear_backward, trilinear_forward
-from .raycast import _check_rays
+from .raycast import _check_rays, _labels_checked
 
 _all_ = ["NUMBA_AVAILABLE", "siddon_forward", "siddon_backward", "trilinear_forward", "trilinear_backward"]
 TRACEABLE = False  # autograd Functions over numpy: torch.compile cannot trace into them (compiled graphs use the reference)
@@ -35,8 +35,10 @@ def _jacobian_grads(grad_out, jsrc, jtgt, source, target, need_s, need_t):
 
 
 @contextmanager
-def _torch_thread_count():
-    "Run Numba's parallel kernels on torch's thread count, and leave torch's count as it was (Numba's threading layer may reset it)."
+def _torch_thread_count(labels_checked: bool = False):
+    """Run Numba's parallel kernels on torch's thread count, and leave torch's count as it was (Numba's threading layer
+    may reset it); with `labels_checked`, the numpy kernels do not read the labels' range again."""
+    token = _LABELS_CHECKED.set(labels_checked)
     n = torch.get_num_threads()
     if NUMBA_AVAILABLE:
         import numba
@@ -44,6 +46,7 @@ def _torch_thread_count():
     try:
         yield
     finally:
+        _LABELS_CHECKED.reset(token)
         if torch.get_num_threads() != n:
             torch.set_num_threads(n)
 
@@ -53,7 +56,8 @@ def _forward_maybe_jacobian(ctx, forward, args, mask, reduce_max, jacobian):
     if jacobian is None:
         jacobian = ctx.needs_input_grad[1] or ctx.needs_input_grad[2]
     ctx.jac = None
-    with _torch_thread_count():
+    ctx.labels_checked = mask is not None and _labels_checked(mask, args[4])  # args: volume, source, target, mask, C, ...
+    with _torch_thread_count(ctx.labels_checked):
         if jacobian and mask is None and not reduce_max:
             out, jsrc, jtgt = forward(*args, jacobian=True)
             ctx.jac = torch.from_numpy(jsrc), torch.from_numpy(jtgt)
@@ -68,7 +72,7 @@ def _backward_grads(ctx, backward, grad_out):
     need_pts = (need_s or need_t) and ctx.jac is None
     gv, gs, gt = None, None, None
     if need_v or need_pts:
-        with _torch_thread_count():
+        with _torch_thread_count(ctx.labels_checked):
             gv, gs, gt = backward(_np(volume), _np(source), _np(target), _np(ctx.mask), _np(grad_out), need_v, need_pts)
         gv = torch.from_numpy(gv) if need_v else None
         gs = torch.from_numpy(gs).to(source.dtype) if need_s and need_pts else None

@@ -5,6 +5,7 @@
 # %% ../nbs/05a_numba_rays.ipynb #f1007e1a
 from __future__ import annotations
 
+import contextvars
 import math
 
 import numpy as np
@@ -252,8 +253,12 @@ def _slabs(source, target, shape):
     return axis, np.concatenate([[0], np.maximum.accumulate(inner), [shape[axis]]]).astype(np.int64)
 
 # %% ../nbs/05a_numba_rays.ipynb #8ce80362
+_LABELS_CHECKED = contextvars.ContextVar("diffdrr_labels_checked", default=False)  # set by callers that checked the labels
+
+
 def _prepare(volume, source, target, mask, n_channels):
-    """Validate; return the flat volume, float64 points, the flat int32 mask (or None)."""
+    """Validate; return the flat volume, float64 points, the flat int32 mask (or None). The labels' range is read
+    (the kernels index channels with them, unchecked) unless the caller has checked them (`_LABELS_CHECKED`)."""
     volume = np.ascontiguousarray(volume)
     if volume.ndim != 3 or volume.dtype not in (np.float32, np.float64):
         raise TypeError(f"volume: (X, Y, Z) float32 or float64 expected, got {volume.shape} {volume.dtype}")
@@ -273,9 +278,10 @@ def _prepare(volume, source, target, mask, n_channels):
     mask = np.ascontiguousarray(mask, dtype=np.int32)
     if mask.shape != volume.shape:
         raise ValueError(f"mask: {volume.shape} expected, got {mask.shape}")
-    lo, hi = mask.min(), mask.max()
-    if lo < 0 or hi >= n_channels:  # the kernels index channels with the labels, unchecked
-        raise ValueError(f"mask labels must lie in [0, {n_channels}), got [{lo}, {hi}]")
+    if not _LABELS_CHECKED.get():
+        lo, hi = mask.min(), mask.max()
+        if lo < 0 or hi >= n_channels:  # the kernels index channels with the labels, unchecked
+            raise ValueError(f"mask labels must lie in [0, {n_channels}), got [{lo}, {hi}]")
     return volume.reshape(-1), source, target, mask.reshape(-1)
 
 

@@ -240,6 +240,11 @@ def _labels_known(mask, n_channels) -> bool:
     out of range would make the kernels write outside their output, so they are checked once on every device."""
     if torch.compiler.is_compiling() or _VALIDATE.get() is False:
         return True
+    return _labels_checked(mask, n_channels)
+
+
+def _labels_checked(mask, n_channels) -> bool:
+    "Whether `mask` was found to hold labels in [0, n_channels) and has not changed since (its version counter)."
     try:
         return getattr(mask, "_diffdrr_labels", None) == (mask._version, n_channels)
     except RuntimeError:  # inference tensors have no version counter

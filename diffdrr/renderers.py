@@ -14,7 +14,7 @@ from torch.utils.checkpoint import checkpoint
 
 from .numba_kernels import NUMBA_AVAILABLE
 from .pose import _as_size, _call_validated, _check_finite, _check_validate, _eager, _safe_norm
-from .raycast import _check_rays, _check_reducefn, _plane_crossings, ray_box_intersection, siddon_raycast, trilinear_raycast
+from .raycast import _check_rays, _check_reducefn, _plane_crossings, _remember_labels, ray_box_intersection, siddon_raycast, trilinear_raycast
 
 _all_ = ["ray_box_intersection", "siddon_raycast", "trilinear_raycast", "NUMBA_AVAILABLE"]
 
@@ -108,6 +108,9 @@ def _int32_labels(mask):
     if cached is None or cached[0] != version or cached[1].device != mask.device:
         cached = (version, mask.to(torch.int32))
         mask._diffdrr_int32 = cached
+        checked = getattr(mask, "_diffdrr_labels", None)
+        if checked is not None and checked[0] == version:  # the copy holds the same, checked labels
+            _remember_labels(cached[1], checked[1])
     return cached[1]
 
 
