@@ -356,10 +356,14 @@ def transmission(
         w, mu = w[keep], mu[:, keep]
     w_hat = w / w.sum()  # (E,)
     A = mu.T @ line_integrals  # (B, E, N): energies along dim 1, so reductions run over contiguous pixels
-    w_hat = w_hat[:, None]  # (E, 1)
-    positive = w_hat > 0
-    A_star = torch.where(positive, A, torch.full_like(A, float("inf"))).amin(1, keepdim=True)  # (B, 1, N)
-    S = (w_hat * torch.exp((A_star - A).clamp(max=50.0))).sum(1, keepdim=True)  # (B, 1, N), >= w_hat(E*) > 0
+    if bool((w_hat > 0).all()):  # the usual case: A* = min over E, every exponent <= 0
+        A_star = A.amin(1, keepdim=True)  # (B, 1, N)
+        S = w_hat @ torch.exp(A_star - A)  # (B, N): the weighted sum over energies as one matrix product
+        S = S[:, None]  # (B, 1, N), >= w_hat(E*) > 0
+    else:  # weights with gradients keep their zeros: take A* over the energies that carry photons
+        positive = w_hat[:, None] > 0
+        A_star = torch.where(positive, A, torch.full_like(A, float("inf"))).amin(1, keepdim=True)  # (B, 1, N)
+        S = (w_hat[:, None] * torch.exp((A_star - A).clamp(max=50.0))).sum(1, keepdim=True)
     if log:
         return A_star - torch.log(S)
     return torch.exp(-A_star) * S
