@@ -16,7 +16,7 @@ from .pose import _safe_norm
 
 # %% auto #0
 __all__ = ['NormalizedCrossCorrelation2d', 'MultiscaleNormalizedCrossCorrelation2d', 'GradientNormalizedCrossCorrelation2d',
-           'MutualInformation', 'LogGeodesicSE3', 'DoubleGeodesicSE3', 'mTRE']
+           'PolynomialCorrelation2d', 'MutualInformation', 'LogGeodesicSE3', 'DoubleGeodesicSE3', 'mTRE']
 
 # %% ../nbs/09_metrics.ipynb #5f73e787
 def _check_images(
@@ -183,6 +183,68 @@ class GradientNormalizedCrossCorrelation2d(nn.Module):
         "NCC of the gradient images, averaged over the two directions (and channels, patches)."
         _check_images(x1, x2)
         return self.ncc(self.gradients(x1), self.gradients(x2))
+
+# %% ../nbs/09_metrics.ipynb #02c52f8a
+def _weighted_standardize(
+    x: torch.Tensor,  # (B, C, N) float64 pixel values
+    w: torch.Tensor,  # (B or 1, 1, N) float64 weights in {0, 1}
+    eps: float,  # added to the variance (intensity units squared)
+) -> torch.Tensor:  # (B, C, N) zero weighted mean, unit weighted variance
+    "Standardise each image over the pixels its weights select."
+    n = w.sum(dim=-1, keepdim=True)
+    mu = (w * x).sum(dim=-1, keepdim=True) / n
+    var = (w * (x - mu) ** 2).sum(dim=-1, keepdim=True) / n
+    return (x - mu) / torch.sqrt(var + eps)
+
+
+class PolynomialCorrelation2d(nn.Module):
+    "Correlation of the second image with its best polynomial fit in the first: NCC blind to the intensity curve."
+
+    def __init__(
+        self,
+        degree: int = 3,  # d, the degree of the polynomial intensity curve fitted from x1 to x2
+        eps: float = 1e-5,  # added to the variances, as in `NormalizedCrossCorrelation2d`
+        ridge: float = 1e-6,  # lambda, Tikhonov term of the least-squares fit (keeps a constant x1 solvable)
+    ):
+        super().__init__()
+        if isinstance(degree, bool) or not isinstance(degree, int) or degree < 1:
+            raise ValueError(f"degree must be a positive int, got {degree!r}")
+        if not eps > 0:
+            raise ValueError(f"eps must be positive, got {eps!r}")
+        if not ridge > 0:
+            raise ValueError(f"ridge must be positive, got {ridge!r}")
+        self.degree = degree
+        self.eps = float(eps)
+        self.ridge = float(ridge)
+
+    def forward(
+        self,
+        x1: torch.Tensor,  # (B, C, H, W) first batch of images (the DRRs)
+        x2: torch.Tensor,  # (B, C, H, W) second batch of images (the X-rays)
+        mask: torch.Tensor | None = None,  # (B or 1, 1, H, W) 1 where a pixel counts, 0 where not; None: all pixels
+    ) -> torch.Tensor:  # (B,) scores in [0, 1], higher is more similar
+        "Square root of the fraction of the variance of x2 that a polynomial of degree d in x1 explains, averaged over channels."
+        _check_images(x1, x2)
+        B, C, H, W = x1.shape
+        if mask is None:
+            w = x1.new_ones(1, 1, H * W, dtype=torch.float64)
+        else:
+            if mask.ndim != 4 or mask.shape[1] != 1 or mask.shape[-2:] != (H, W) or mask.shape[0] not in (1, B):
+                raise ValueError(f"mask: ({B} or 1, 1, {H}, {W}) expected, got {tuple(mask.shape)}")
+            w = mask.reshape(mask.shape[0], 1, H * W).to(torch.float64)
+        n = w.sum(dim=-1, keepdim=True)
+        u = _weighted_standardize(x1.reshape(B, C, H * W).double(), w, self.eps)
+        v = _weighted_standardize(x2.reshape(B, C, H * W).double(), w, self.eps)
+        X = torch.stack([u**k for k in range(1, self.degree + 1)], dim=-1)  # (B, C, N, d)
+        X = X - (w[..., None] * X).sum(dim=-2, keepdim=True) / n[..., None]  # centred columns
+        Xw = w[..., None] * X
+        A = Xw.transpose(-1, -2) @ X / n[..., None] + self.ridge * torch.eye(self.degree, dtype=X.dtype, device=X.device)
+        b = Xw.transpose(-1, -2) @ v[..., None] / n[..., None]  # (B, C, d, 1) covariances with x2
+        coefficients = torch.linalg.solve(A, b)
+        explained = (b * coefficients).sum(dim=(-2, -1))  # R^2 times var(v) / (var(v) + eps), in [0, 1]
+        r = torch.sqrt(explained.clamp_min(torch.finfo(explained.dtype).tiny))
+        score = r.mean(dim=1).to(torch.promote_types(x1.dtype, x2.dtype))
+        return _nan_unless_finite(score, x1, x2)
 
 # %% ../nbs/09_metrics.ipynb #a310fff3
 def _rescale01(

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import math
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .metrics import NormalizedCrossCorrelation2d
+from .metrics import NormalizedCrossCorrelation2d, PolynomialCorrelation2d
 from .pose import _ROTATION_SIZE, EULER_CONVENTIONS, PARAMETERIZATIONS, RigidTransform, _as_tensor, _check_finite, convert
 
 # %% auto #0
@@ -52,35 +53,104 @@ def _check_pose_parameters(
     return rotation.expand(B, -1).contiguous(), translation.expand(B, -1).contiguous()
 
 
+def _check_offsets(
+    offsets,  # None, a RigidTransform or tensor (V, 4, 4) / (4, 4), or a list of V of them
+) -> torch.Tensor | None:  # (V, 4, 4) float64 rigid transforms, or None
+    "Validate the views' extrinsic offsets: finite rigid transforms [[R, p], [0, 0, 0, 1]], R a rotation."
+    if offsets is None:
+        return None
+    if isinstance(offsets, (list, tuple)):
+        if not offsets:
+            raise ValueError("offsets: at least one view expected, got an empty list")
+        offsets = [o.matrix if isinstance(o, RigidTransform) else _as_tensor(o, f"offsets[{v}]") for v, o in enumerate(offsets)]
+        offsets = torch.cat([o.reshape(-1, 4, 4) if o.shape[-2:] == (4, 4) else o for o in offsets])
+    else:
+        offsets = offsets.matrix if isinstance(offsets, RigidTransform) else _as_tensor(offsets, "offsets")
+    if offsets.shape == (4, 4):
+        offsets = offsets[None]
+    if offsets.ndim != 3 or offsets.shape[-2:] != (4, 4):
+        raise ValueError(f"offsets: (V, 4, 4) rigid transforms expected (one per view), got {tuple(offsets.shape)}")
+    _check_finite(offsets, "offsets")
+    T = offsets.detach().double()
+    R = T[:, :3, :3]
+    orthogonality = (R.mT @ R - torch.eye(3, dtype=R.dtype)).abs().amax(dim=(-2, -1))
+    bottom = (T[:, 3] - T.new_tensor([0.0, 0.0, 0.0, 1.0])).abs().amax(dim=-1)
+    determinant = torch.linalg.det(R)
+    for v in range(len(T)):
+        if orthogonality[v] > 1e-4 or bottom[v] > 1e-6 or determinant[v] <= 0:
+            raise ValueError(
+                f"offsets: view {v} is not a rigid transform [[R, p], [0, 0, 0, 1]] with R a rotation "
+                f"(|R^T R - I| = {float(orthogonality[v]):.2g}, det R = {float(determinant[v]):.3g}, "
+                f"bottom row off by {float(bottom[v]):.2g}): the views' relative geometry must be rigid"
+            )
+    return T
+
+
 class Registration(nn.Module):
-    "Learnable poses and the DRR seen from them: optimise `_rotation` and `_translation` to match X-rays."
+    "Learnable poses and the DRRs seen from them, in one view or several: optimise `_rotation` and `_translation` to match X-rays."
 
     def __init__(
         self,
-        drr: nn.Module,  # the `diffdrr.drr.DRR` that renders the moving images
-        rotation: torch.Tensor,  # (B, k) initial rotation parameters (radians for angles)
-        translation: torch.Tensor,  # (B, 3) initial translations (mm)
+        drr,  # the `diffdrr.drr.DRR` that renders the moving images, or a list of V of them (one per view)
+        rotation: torch.Tensor,  # (B, k) initial rotation parameters (radians for angles) of the reference view
+        translation: torch.Tensor,  # (B, 3) initial translations (mm) of the reference view
         parameterization: str,  # rotation parameterization of `diffdrr.pose.convert`, e.g. "euler_angles"
         convention: str | None = None,  # Euler convention, e.g. "ZXY" (only for "euler_angles")
+        offsets=None,  # (V, 4, 4) pose of each view's camera relative to the reference pose: view v renders at E O_v
     ):
         super().__init__()
         rotation, translation = _check_pose_parameters(rotation, translation, parameterization, convention)
-        dtype = getattr(drr, "dtype", torch.get_default_dtype())
-        device = getattr(drr, "device", rotation.device)
-        self.drr = drr
+        offsets = _check_offsets(offsets)
+        drrs = list(drr) if isinstance(drr, (list, tuple)) else None
+        if drrs is not None and not drrs:
+            raise ValueError("drr: a DRR or a non-empty list of DRRs (one per view) expected, got an empty list")
+        if drrs is not None and offsets is not None and len(drrs) != len(offsets):
+            raise ValueError(f"drr lists {len(drrs)} views and offsets {len(offsets)}: one DRR per view expected")
+        self.multi_view = drrs is not None or offsets is not None
+        if drrs is None:
+            drrs = [drr] * (1 if offsets is None else len(offsets))
+        if offsets is None:
+            offsets = torch.eye(4, dtype=torch.float64).expand(len(drrs), 4, 4)
+        reference = drrs[0]
+        dtype = getattr(reference, "dtype", torch.get_default_dtype())
+        device = getattr(reference, "device", rotation.device)
+        self.drr = reference  # the reference view's DRR (the only one for a single view)
+        self.other_views = nn.ModuleList(drrs[1:])  # the DRRs of views 1, ..., V - 1 (a module may serve several views)
         self.parameterization = parameterization
         self.convention = convention
+        self.register_buffer("offsets", offsets.to(device=device, dtype=dtype).contiguous(), persistent=False)
         self._rotation = nn.Parameter(rotation.to(device=device, dtype=dtype))
         self._translation = nn.Parameter(translation.to(device=device, dtype=dtype))
 
+    @property
+    def views(self) -> list:  # V DRRs
+        "The DRR of each view, the reference view first."
+        return [self.drr, *self.other_views]
+
+    @property
+    def n_views(self) -> int:  # V
+        "The number of views."
+        return 1 + len(self.other_views)
+
+    def view_pose(
+        self,
+        pose: RigidTransform,  # (B, 4, 4) reference poses E
+        view: int,  # v, the view's index
+    ) -> RigidTransform:  # (B, 4, 4) E O_v, the pose of view v's camera
+        "The pose of a view's camera: the reference pose composed with the view's offset."
+        return RigidTransform(pose.matrix @ self.offsets[view].to(pose.matrix.dtype), check_rigid=False)
+
     def forward(
         self,
-        **kwargs,  # passed to the DRR, e.g. mask_to_channels=True or n_points=...
-    ) -> torch.Tensor:  # (B, C, H, W) DRRs seen from the current poses
+        **kwargs,  # passed to the DRRs, e.g. mask_to_channels=True or n_points=...
+    ):  # (B, C, H, W) DRRs seen from the current poses; a list of V of them, (B, C, H_v, W_v), for several views
         "Render the DRRs seen from the current poses (differentiable with respect to them)."
-        return self.drr(
-            self._rotation, self._translation, parameterization=self.parameterization, convention=self.convention, **kwargs
-        )
+        if not self.multi_view:
+            return self.drr(
+                self._rotation, self._translation, parameterization=self.parameterization, convention=self.convention, **kwargs
+            )
+        pose = convert(self._rotation, self._translation, parameterization=self.parameterization, convention=self.convention)
+        return [drr(self.view_pose(pose, v), **kwargs) for v, drr in enumerate(self.views)]
 
     @property
     def rotation(self) -> torch.Tensor:  # (B, k) rotation parameters
@@ -94,11 +164,12 @@ class Registration(nn.Module):
 
     @property
     def pose(self) -> RigidTransform:  # (B, 4, 4) current poses
-        "The current poses as a `RigidTransform` (detached)."
+        "The current poses (of the reference view) as a `RigidTransform` (detached)."
         return convert(self.rotation, self.translation, parameterization=self.parameterization, convention=self.convention)
 
     def extra_repr(self) -> str:
-        return f"parameterization={self.parameterization!r}, convention={self.convention!r}, batch_size={len(self._rotation)}"
+        return (f"parameterization={self.parameterization!r}, convention={self.convention!r}, "
+                f"batch_size={len(self._rotation)}, n_views={self.n_views}")
 
 # %% ../nbs/10_registration.ipynb #e7f67bb7
 @dataclass
@@ -153,12 +224,30 @@ class RegistrationResult:
         return pd.DataFrame(columns).rename_axis("iteration")
 
 # %% ../nbs/10_registration.ipynb #45f9d106
+def _negative_polynomial_correlation(
+    moving: torch.Tensor,  # (B, C, H, W) DRRs
+    fixed: torch.Tensor,  # (B, C, H, W) X-rays
+    mask: torch.Tensor | None = None,  # (B or 1, 1, H, W) 1 where a pixel counts, 0 where not; None: all pixels
+) -> torch.Tensor:  # (B,) losses in [-1, 0]
+    "The default loss: minus the polynomial correlation (degree 7) of each pair, blind to the X-ray's intensity curve."
+    return -PolynomialCorrelation2d(degree=7)(moving, fixed, mask)
+
+
 def _negative_ncc(
     moving: torch.Tensor,  # (B, C, H, W) DRRs
     fixed: torch.Tensor,  # (B, C, H, W) X-rays
+    mask: torch.Tensor | None = None,  # (B or 1, 1, H, W) 1 where a pixel counts, 0 where not; None: all pixels
 ) -> torch.Tensor:  # (B,) losses in [-1, 1]
-    "The default loss: the negative zero-normalized cross correlation of each pair of images."
-    return -NormalizedCrossCorrelation2d()(moving, fixed)
+    "The negative zero-normalized cross correlation of each pair of images (over the mask's pixels)."
+    if mask is None:
+        return -NormalizedCrossCorrelation2d()(moving, fixed)
+    w = mask.to(moving.dtype).expand_as(moving)
+    n = w.sum(dim=(-2, -1), keepdim=True)
+    mean = lambda x: (w * x).sum(dim=(-2, -1), keepdim=True) / n
+    a, b = moving - mean(moving), fixed - mean(fixed)
+    eps = 1e-5  # as NormalizedCrossCorrelation2d: added to the variances (intensity units squared)
+    ncc = mean(a * b) / torch.sqrt((mean(a * a) + eps) * (mean(b * b) + eps))
+    return -ncc.flatten(start_dim=1).mean(dim=1)
 
 
 def _resample_fixed(
@@ -197,73 +286,222 @@ def _stages(
     return [(float(s), n) for s, n in zip(scales, iterations)]
 
 
+class _TextBar:
+    "A minimal progress bar on stderr, for when tqdm is not installed: 'Registering: k/N loss=...' on one line."
+
+    def __init__(self, total: int):
+        self.total, self.n, self.postfix = total, 0, ""
+
+    def update(self, n: int = 1):
+        self.n += n
+        print(f"\rRegistering: {self.n}/{self.total} {self.postfix}", end="", file=sys.stderr, flush=True)
+
+    def set_postfix(self, **kwargs):
+        self.postfix = " ".join(f"{k}={v}" for k, v in kwargs.items())
+
+    def close(self):
+        print(file=sys.stderr, flush=True)
+
+
 def _progress_bar(
     total: int,  # steps expected
     verbose: bool,  # show the bar
 ):  # a tqdm bar, or None
-    "A tqdm progress bar if `verbose` and tqdm is installed, else None."
+    "A tqdm progress bar if `verbose` (a plain one-line bar on stderr without tqdm), else None."
     if not verbose:
         return None
     try:
         from tqdm import tqdm
     except ImportError:
-        return None
+        return _TextBar(total)
     return tqdm(total=total, desc="Registering")
 
 
+def _per_view(
+    x,  # None, one tensor (one view), or a list of V
+    n_views: int,  # V
+    name: str,  # argument name for error messages
+) -> list:  # V entries
+    "One entry per view: a list of V is kept, a single tensor serves a single view."
+    if isinstance(x, (list, tuple)):
+        if len(x) != n_views:
+            raise ValueError(f"{name}: one per view expected ({n_views}), got {len(x)}")
+        return list(x)
+    if x is not None and n_views != 1:
+        raise ValueError(f"{name}: a list of {n_views} (one per view) expected, got {type(x).__name__}")
+    return [x] * n_views
+
+
+def _check_fixed(
+    fixed,  # (B or 1, C, H, W) images of one view
+    B: int,  # poses
+    H: int,  # the view's detector rows
+    W: int,  # the view's detector columns
+    name: str,  # "fixed" or "fixed[v]"
+) -> torch.Tensor:  # the images, detached
+    "Refuse a view's fixed images unless they are finite (B or 1, C, H, W) tensors."
+    if not isinstance(fixed, torch.Tensor) or fixed.ndim != 4 or tuple(fixed.shape[-2:]) != (H, W):
+        got = tuple(fixed.shape) if isinstance(fixed, torch.Tensor) else type(fixed).__name__
+        raise ValueError(f"{name}: ({B} or 1, C, {H}, {W}) images expected (the poses' batch and the detector's size), got {got}")
+    if fixed.shape[0] not in (1, B):
+        raise ValueError(f"{name}: batch size {fixed.shape[0]} does not match the {B} poses (a batch of {B} or 1 expected)")
+    if not torch.isfinite(fixed).all():
+        raise ValueError(f"{name} holds non-finite values")
+    return fixed.detach()
+
+
+def _check_mask(
+    mask,  # None, or (H, W) / (B or 1, 1, H, W) booleans or 0/1 numbers
+    B: int,  # poses
+    H: int,  # the view's detector rows
+    W: int,  # the view's detector columns
+    name: str,  # "mask" or "masks[v]"
+) -> torch.Tensor | None:  # (B or 1, 1, H, W) float in {0, 1}
+    "A view's collimation mask as a float (B or 1, 1, H, W) image of 0 and 1 with some pixels on."
+    if mask is None:
+        return None
+    mask = _as_tensor(mask, name) if not isinstance(mask, torch.Tensor) else mask
+    if mask.ndim == 2:
+        mask = mask[None, None]
+    if mask.ndim != 4 or mask.shape[1] != 1 or tuple(mask.shape[-2:]) != (H, W) or mask.shape[0] not in (1, B):
+        raise ValueError(f"{name}: ({H}, {W}) or ({B} or 1, 1, {H}, {W}) expected, got {tuple(mask.shape)}")
+    mask = mask.detach().float()
+    if not ((mask == 0) | (mask == 1)).all():
+        raise ValueError(f"{name}: booleans or 0/1 values expected")
+    if (mask.sum(dim=(-2, -1)) < 2).any():
+        raise ValueError(f"{name}: at least 2 pixels must be on in every mask")
+    return mask
+
+
+def _resample_mask(
+    mask: torch.Tensor,  # (B or 1, 1, H, W) 0/1
+    height: int,  # h, rows of the rescaled detector
+    width: int,  # w, columns of the rescaled detector
+) -> torch.Tensor:  # (B or 1, 1, h, w) 0/1: the pixels at least half inside the mask
+    "The mask on the rescaled detector: a coarse pixel counts when its bilinear sample is at least 1/2."
+    if (height, width) == tuple(mask.shape[-2:]):
+        return mask
+    return (_resample_fixed(mask, height, width) >= 0.5).to(mask.dtype)
+
+
+def _per_stage_rays(
+    n_rays_per_pixel,  # None, an int, or one int per stage
+    scales: list,  # the detector scale of each stage
+) -> list:  # one entry per stage: an int S >= 1, or None to keep the DRRs' own
+    "Rays per pixel of each stage (None: the DRRs' own)."
+    n_stages = len(scales)
+    rays = list(n_rays_per_pixel) if isinstance(n_rays_per_pixel, (list, tuple)) else [n_rays_per_pixel] * n_stages
+    if len(rays) != n_stages:
+        raise ValueError(f"n_rays_per_pixel: one per scale expected ({n_stages}), got {len(rays)}")
+    if any(S is not None and (isinstance(S, bool) or not isinstance(S, int) or S < 1) for S in rays):
+        raise ValueError(f"n_rays_per_pixel: positive integers (or None) expected, got {n_rays_per_pixel}")
+    return rays
+
+
+def _check_weights(
+    view_weights,  # None or V non-negative numbers
+    n_views: int,  # V
+) -> list:  # V floats
+    "One non-negative weight per view, not all zero (default: all 1)."
+    if view_weights is None:
+        return [1.0] * n_views
+    weights = [float(w) for w in view_weights]
+    if len(weights) != n_views or any(not (0 <= w < math.inf) for w in weights) or sum(weights) <= 0:
+        raise ValueError(f"view_weights: {n_views} non-negative finite numbers, not all 0, expected; got {list(view_weights)}")
+    return weights
+
+
 def register(
-    reg: Registration,  # the learnable poses (B of them) and their DRR
-    fixed: torch.Tensor,  # (B, C, H, W) or (1, C, H, W) X-rays at the DRR's full resolution
-    loss_fn=None,  # callable (moving, fixed) -> (B,) losses to minimise; default: negative NCC
+    reg: Registration,  # the learnable poses (B of them) and their DRRs (one view or V)
+    fixed,  # (B or 1, C, H, W) X-rays at the DRR's full resolution; for V views a list of V, (B or 1, C, H_v, W_v)
+    loss_fn=None,  # callable (moving, fixed[, mask]) -> (B,) losses to minimise; default: minus the polynomial correlation
     scales: list = (1 / 3, 1.0),  # detector scale of each stage, coarse to fine
-    n_iterations: int | list = 100,  # step budget of each stage (one int for all, or one per stage)
+    n_iterations: int | list | None = None,  # step budget of each stage (one int or one per stage); None: 300 per coarse stage, 150 for the last
     lr_rotation: float = 1e-2,  # Adam learning rate of `_rotation` in the first stage (radians for angles)
-    lr_translation: float = 1.0,  # Adam learning rate of `_translation` in the first stage (mm)
+    lr_translation: float = 4.0,  # Adam learning rate of `_translation` in the first stage (mm)
     stage_lr_factor: float = 0.5,  # gamma: each stage starts from the previous stage's rates times gamma
     final_lr_factor: float = 0.05,  # f: within a stage the rates decay along a cosine to f times their start
-    patience: int = 10,  # end a stage after this many steps in which no pose improved by more than `tolerance`
+    patience: int = 10,  # end a stage after this many steps with neither a better loss nor a moving pose
     tolerance: float = 1e-6,  # smallest decrease of a pose's loss that counts as an improvement
+    motion_tolerance: float = 0.02,  # mm: a pose moved farther than this over the last `patience` steps still moves
+    n_rays_per_pixel: int | list | None = None,  # S, rays averaged per pixel in each stage (one int or one per stage); None: the DRRs' own
+    masks=None,  # None, or per view a (H_v, W_v) or (B or 1, 1, H_v, W_v) 0/1 collimation mask (None: all pixels)
+    view_weights: list | None = None,  # one non-negative weight per view (default: all 1, the losses are summed)
     verbose: bool = True,  # show a tqdm progress bar (if tqdm is installed)
     **kwargs,  # passed to the DRR at every render, e.g. n_points=... or mask_to_channels=True
 ) -> RegistrationResult:  # the trajectory; `reg` holds the final poses
-    "Optimise the poses of `reg` to match `fixed`, coarse to fine, with Adam and early stopping."
+    "Optimise the poses of `reg` to match `fixed` in every view, coarse to fine, with Adam and early stopping."
+    if n_iterations is None:  # the coarse stages are cheap, the last one (full detector) is not
+        n_iterations = [300] * (len(scales) - 1) + [150] if isinstance(scales, (list, tuple)) else 150
     stages = _stages(scales, n_iterations)
+    rays = _per_stage_rays(n_rays_per_pixel, [scale for scale, _ in stages])
     if not isinstance(reg, Registration):
         raise TypeError(f"reg must be a Registration, got {type(reg).__name__}")
-    drr = reg.drr
-    B, H, W = len(reg._rotation), drr.detector.height, drr.detector.width
-    if not isinstance(fixed, torch.Tensor) or fixed.ndim != 4 or fixed.shape[0] not in (1, B) or tuple(fixed.shape[-2:]) != (H, W):
-        got = tuple(fixed.shape) if isinstance(fixed, torch.Tensor) else type(fixed).__name__
-        raise ValueError(f"fixed: ({B} or 1, C, {H}, {W}) images expected (the poses' batch and the detector's size), got {got}")
-    if not torch.isfinite(fixed).all():
-        raise ValueError("fixed holds non-finite values")
-    fixed = fixed.detach().to(device=drr.device, dtype=drr.dtype).expand(B, -1, -1, -1)
-    loss_fn = _negative_ncc if loss_fn is None else loss_fn
+    if not motion_tolerance >= 0:
+        raise ValueError(f"motion_tolerance must be >= 0 mm, got {motion_tolerance!r}")
+    B, V, views = len(reg._rotation), reg.n_views, reg.views
+    names = ["fixed"] if not reg.multi_view else [f"fixed[{v}]" for v in range(V)]
+    if reg.multi_view and not isinstance(fixed, (list, tuple)):
+        raise ValueError(f"fixed: a list of {V} image batches (one per view) expected, got {type(fixed).__name__}")
+    fixed = _per_view(fixed, V, "fixed") if reg.multi_view else [fixed]
+    masks = _per_view(masks, V, "masks")
+    weights = _check_weights(view_weights, V)
+    full_sizes = [(drr.detector.height, drr.detector.width) for drr in views]
+    fixed = [
+        _check_fixed(x, B, H, W, name).to(device=drr.device, dtype=drr.dtype).expand(B, -1, -1, -1)
+        for x, (H, W), name, drr in zip(fixed, full_sizes, names, views)
+    ]
+    mask_names = ["mask"] if not reg.multi_view else [f"masks[{v}]" for v in range(V)]
+    masks = [_check_mask(m, B, H, W, name) for m, (H, W), name in zip(masks, full_sizes, mask_names)]
+    masks = [None if m is None else m.to(device=drr.device, dtype=drr.dtype) for m, drr in zip(masks, views)]
+    loss_fn = _negative_polynomial_correlation if loss_fn is None else loss_fn
     optimizer = torch.optim.Adam([
         {"params": [reg._rotation], "lr": lr_rotation},
         {"params": [reg._translation], "lr": lr_translation},
     ])
-    detector, patch_size = drr.detector, drr.patch_size
+    unique = list({id(drr): drr for drr in views}.values())  # a DRR may serve several views: rescale it once
+    saved = [(drr.detector, drr.patch_size) for drr in unique]
+
+    def restore():
+        for drr, (detector, patch_size) in zip(unique, saved):
+            drr.detector, drr.patch_size = detector, patch_size
+
+    def total_loss(targets, view_masks):
+        "Weighted sum over the views of the per-pose losses, (B,)."
+        images = reg(**kwargs)
+        images = images if reg.multi_view else [images]
+        total = 0.0
+        for v, (moving, target, mask) in enumerate(zip(images, targets, view_masks)):
+            loss = loss_fn(moving, target) if mask is None else loss_fn(moving, target, mask)
+            if not isinstance(loss, torch.Tensor) or loss.shape != (B,):
+                got = tuple(loss.shape) if isinstance(loss, torch.Tensor) else type(loss).__name__
+                raise ValueError(f"loss_fn must return one loss per pose, shape ({B},), got {got}")
+            total = total + weights[v] * loss
+        return total
+
     rotations, translations, losses, record_scales, times = [], [], [], [], [0.0]
     bar = _progress_bar(sum(n for _, n in stages), verbose)
     start = time.perf_counter()
     try:
         for stage, (scale, n_steps) in enumerate(stages):
-            drr.detector, drr.patch_size = detector, patch_size
-            if scale != 1.0:
-                drr.rescale_detector_(scale)
-            target = _resample_fixed(fixed, drr.detector.height, drr.detector.width)
+            restore()
+            for drr in unique:
+                if scale != 1.0:
+                    drr.rescale_detector_(scale)
+                if rays[stage] is not None:
+                    drr.set_intrinsics_(n_rays_per_pixel=rays[stage])
+            sizes = [(drr.detector.height, drr.detector.width) for drr in views]
+            targets = [_resample_fixed(x, h, w) for x, (h, w) in zip(fixed, sizes)]
+            view_masks = [None if m is None else _resample_mask(m, h, w) for m, (h, w) in zip(masks, sizes)]
             lrs = [lr_rotation * stage_lr_factor**stage, lr_translation * stage_lr_factor**stage]
             best = torch.full((B,), math.inf, dtype=torch.float64)
+            history = []  # the poses of the last `patience` steps, to measure how far they still move
             waited = 0
             for step in range(n_steps):
                 for group, lr in zip(optimizer.param_groups, lrs):
                     group["lr"] = lr * _cosine_decay(step, n_steps, final_lr_factor)
                 optimizer.zero_grad()
-                loss = loss_fn(reg(**kwargs), target)
-                if not isinstance(loss, torch.Tensor) or loss.shape != (B,):
-                    got = tuple(loss.shape) if isinstance(loss, torch.Tensor) else type(loss).__name__
-                    raise ValueError(f"loss_fn must return one loss per pose, shape ({B},), got {got}")
+                loss = total_loss(targets, view_masks)
                 loss.sum().backward()
                 rotations.append(reg.rotation)
                 translations.append(reg.translation)
@@ -274,17 +512,23 @@ def register(
                 loss = loss.detach().double().cpu()
                 improved = (loss < best - tolerance).any()
                 best = torch.minimum(best, loss)
+                history = (history + [(reg.rotation, reg.translation)])[-(patience + 1):]
+                moving = False
+                if len(history) > patience:  # net motion over the window: Adam's jitter cancels, a drift does not
+                    (r0, t0), (r1, t1) = history[0], history[-1]
+                    motion = (t1 - t0).norm(dim=-1) + 100.0 * (r1 - r0).norm(dim=-1)  # mm, rotation seen 100 mm out
+                    moving = bool((motion > motion_tolerance).any())
                 waited = 0 if improved else waited + 1
                 if bar is not None:
                     bar.update(1)
                     bar.set_postfix(scale=f"{scale:.3g}", loss=f"{loss.mean().item():.6f}")
-                if waited >= patience:
+                if waited >= patience and not moving:
                     break
-        drr.detector, drr.patch_size = detector, patch_size
+        restore()
         with torch.no_grad():
-            final = loss_fn(reg(**kwargs), fixed)
+            final = total_loss(fixed, masks)
     finally:
-        drr.detector, drr.patch_size = detector, patch_size
+        restore()
         if bar is not None:
             bar.close()
     rotations.append(reg.rotation)
