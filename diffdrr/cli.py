@@ -27,6 +27,22 @@ class _OneLineParser(argparse.ArgumentParser):
 _CLI_PARAMETERIZATIONS = [p for p in PARAMETERIZATIONS if p != "matrix"]  # --rotation takes a flat vector
 
 
+def _add_detector_options(
+    parser: argparse.ArgumentParser,  # a subcommand that renders DRRs
+    height: int,  # its default image rows
+    delx: float,  # its default pixel spacing (mm)
+) -> None:
+    "The detector and renderer options shared by the rendering subcommands: --sdd, --height, --width, --delx, --dely, --x0, --y0, --renderer."
+    parser.add_argument("--sdd", type=float, default=1020.0, help="source-to-detector distance in mm (default: 1020)")
+    parser.add_argument("--height", type=int, default=height, help=f"image rows (default: {height})")
+    parser.add_argument("--width", type=int, default=None, help="image columns (default: height)")
+    parser.add_argument("--delx", type=float, default=delx, help=f"pixel spacing in mm (default: {delx})")
+    parser.add_argument("--dely", type=float, default=None, help="row spacing in mm (default: delx)")
+    parser.add_argument("--x0", type=float, default=0.0, help="principal point offset along x in mm")
+    parser.add_argument("--y0", type=float, default=0.0, help="principal point offset along y in mm")
+    parser.add_argument("--renderer", default="siddon", choices=["siddon", "trilinear"], help="renderer (default: siddon)")
+
+
 def make_parser() -> argparse.ArgumentParser:
     "The `diffdrr` argument parser, with its `render`, `render-dataset` and `register` subcommands."
     parser = _OneLineParser(prog="diffdrr", description="Auto-differentiable digitally reconstructed radiographs.")
@@ -47,14 +63,7 @@ def make_parser() -> argparse.ArgumentParser:
                         help="how --rotation is given (default: euler_angles)")
     render.add_argument("--convention", default=None, help="Euler angle convention (default: ZXY)")
     render.add_argument("--degrees", action="store_true", help="Euler angles in degrees")
-    render.add_argument("--sdd", type=float, default=1020.0, help="source-to-detector distance in mm (default: 1020)")
-    render.add_argument("--height", type=int, default=200, help="image rows (default: 200)")
-    render.add_argument("--width", type=int, default=None, help="image columns (default: height)")
-    render.add_argument("--delx", type=float, default=2.0, help="pixel spacing in mm (default: 2.0)")
-    render.add_argument("--dely", type=float, default=None, help="row spacing in mm (default: delx)")
-    render.add_argument("--x0", type=float, default=0.0, help="principal point offset along x in mm")
-    render.add_argument("--y0", type=float, default=0.0, help="principal point offset along y in mm")
-    render.add_argument("--renderer", default="siddon", choices=["siddon", "trilinear"], help="renderer (default: siddon)")
+    _add_detector_options(render, height=200, delx=2.0)
     render.add_argument("--n-points", type=int, default=None, help="samples per ray for the trilinear renderer (default: 500)")
     render.add_argument("--device", default="cpu", help="torch device: cpu, cuda, cuda:N or mps (default: cpu)")
     render.add_argument("-o", "--output", default="drr.png", help="output file: .png, .npy, .nii or .nii.gz (default: drr.png)")
@@ -80,14 +89,7 @@ def _add_render_dataset(commands) -> None:
                    help="half-range of each translation component in mm: one value or three (default: 0)")
     p.add_argument("--distance", type=float, default=850.0, help="source-to-isocentre distance in mm (default: 850)")
     p.add_argument("--seed", type=int, default=0, help="seed of the drawn poses (default: 0)")
-    p.add_argument("--sdd", type=float, default=1020.0, help="source-to-detector distance in mm (default: 1020)")
-    p.add_argument("--height", type=int, default=128, help="image rows (default: 128)")
-    p.add_argument("--width", type=int, default=None, help="image columns (default: height)")
-    p.add_argument("--delx", type=float, default=3.0, help="pixel spacing in mm (default: 3.0)")
-    p.add_argument("--dely", type=float, default=None, help="row spacing in mm (default: delx)")
-    p.add_argument("--x0", type=float, default=0.0, help="principal point offset along x in mm")
-    p.add_argument("--y0", type=float, default=0.0, help="principal point offset along y in mm")
-    p.add_argument("--renderer", default="siddon", choices=["siddon", "trilinear"], help="renderer (default: siddon)")
+    _add_detector_options(p, height=128, delx=3.0)
     p.add_argument("--labels", action="store_true", help="also write the label channels, KEY.labels.npy (C, H, W)")
     p.add_argument("--orientation", default="AP", choices=["AP", "PA", "none"], help="subject orientation (default: AP)")
     p.add_argument("--resample", type=float, default=None, metavar="MM", help="resample the subjects to this voxel spacing")
