@@ -278,6 +278,15 @@ class DRR(nn.Module):
             kwargs.setdefault("n_channels", self.n_labels)
         return self.renderer(density, source, target, None, mask=mask, affine_inverse=self._affine_inverse, **kwargs)
 
+    def _mask_views(self) -> list:
+        """The (X, Y, Z) labels of each subject: views of the `mask` buffer made once per buffer, so that their label
+        checks and int32 kernel copies are remembered on them instead of redone at every call."""
+        views = getattr(self.mask, "_diffdrr_views", None)
+        if views is None:
+            views = _unpack(self.mask, self.volume_shapes)
+            self.mask._diffdrr_views = views
+        return views
+
     def _render_subjects(self, density, source, target, mask_to_channels, volume_index=None, **kwargs):
         "`render` for several subjects: each pose through its subject's volume (`volume_index`, default one per subject)."
         if density is self.density:
@@ -293,7 +302,7 @@ class DRR(nn.Module):
             if self.mask is None:
                 raise ValueError(f"mask_to_channels=True needs every subject to have a labelmap; subject(s) "
                                  f"{self._subjects_without_labelmap} have none")
-            mask = _unpack(self.mask, self.volume_shapes)
+            mask = self._mask_views()
             kwargs.setdefault("n_channels", self.n_labels)
         if volume_index is None:
             volume_index = _pair_poses(None, target.shape[0], self.n_subjects, target.device)
