@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import torch
 
 from .numba_rays import _LABELS_CHECKED, NUMBA_AVAILABLE
-from .numba_siddon import siddon_backward, siddon_forward
+from .numba_siddon import siddon_backward, siddon_forward, siddon_materials_forward
 from .numba_trilinear import trilinear_backward, trilinear_forward
 from .raycast import _check_rays, _labels_checked
 
@@ -18,8 +18,8 @@ _all_ = ["NUMBA_AVAILABLE", "siddon_forward", "siddon_backward", "trilinear_forw
 TRACEABLE = False  # autograd Functions over numpy: torch.compile cannot trace into them (compiled graphs use the reference)
 
 # %% auto #0
-__all__ = ['TRACEABLE', 'SiddonFunction', 'siddon', 'TrilinearFunction', 'trilinear', 'NUMBA_AVAILABLE', 'siddon_forward',
-           'siddon_backward', 'trilinear_forward', 'trilinear_backward']
+__all__ = ['TRACEABLE', 'SiddonFunction', 'siddon', 'TrilinearFunction', 'trilinear', 'siddon_materials', 'NUMBA_AVAILABLE',
+           'siddon_forward', 'siddon_backward', 'trilinear_forward', 'trilinear_backward']
 
 # %% ../nbs/05d_numba_kernels.ipynb #c13f1bc5
 def _np(x):
@@ -153,3 +153,20 @@ def trilinear(volume, source, target, mask=None, n_channels=1, n_points=500, red
     jacobian = torch.is_grad_enabled() and (source.requires_grad or target.requires_grad)  # point derivatives in the forward
     return TrilinearFunction.apply(volume, source, target, mask, n_channels, n_points, reduce_max,
                                    alphamin, alphamax, jacobian)
+
+# %% ../nbs/05d_numba_kernels.ipynb #ce858e32
+def siddon_materials(
+    records: torch.Tensor,  # (X, Y, Z, 2) CPU float32/float64: (density, material coordinate q = m + t) per voxel
+    source: torch.Tensor,  # (B, 1 or N, 3) source points, grid coordinates
+    target: torch.Tensor,  # (B, N, 3) detector points, grid coordinates
+    n_materials: int,  # M: q lies in [0, M - 1]
+    fractional: bool = True,  # False: whole q only (labelmap, hard thresholds)
+    records_checked: bool = False,  # the caller has checked 0 <= q <= M - 1 (and whole q if not fractional)
+) -> torch.Tensor:  # (B, M, N) float64 per-material line integrals, alpha units
+    "Per-material Siddon line integrals in one walk per ray, on torch's thread count (values only)."
+    if torch.is_grad_enabled() and any(x.requires_grad for x in (records, source, target)):
+        raise ValueError("siddon_materials computes values only: no gradient reaches records, source or target "
+                         "(render the materials through the mask-channel path for gradients)")
+    with _torch_thread_count(records_checked):
+        out = siddon_materials_forward(_np(records), _np(source), _np(target), n_materials, fractional)
+    return torch.from_numpy(out)

@@ -256,12 +256,8 @@ def _slabs(source, target, shape):
 _LABELS_CHECKED = contextvars.ContextVar("diffdrr_labels_checked", default=False)  # set by callers that checked the labels
 
 
-def _prepare(volume, source, target, mask, n_channels):
-    """Validate; return the flat volume, float64 points, the flat int32 mask (or None). The labels' range is read
-    (the kernels index channels with them, unchecked) unless the caller has checked them (`_LABELS_CHECKED`)."""
-    volume = np.ascontiguousarray(volume)
-    if volume.ndim != 3 or volume.dtype not in (np.float32, np.float64):
-        raise TypeError(f"volume: (X, Y, Z) float32 or float64 expected, got {volume.shape} {volume.dtype}")
+def _prepare_points(source, target):
+    "Validate the rays; return the source (B, 1 or N, 3) and target (B, N, 3) points as contiguous float64."
     source = np.ascontiguousarray(source, dtype=np.float64)
     target = np.ascontiguousarray(target, dtype=np.float64)
     if target.ndim != 3 or target.shape[2] != 3:
@@ -271,6 +267,16 @@ def _prepare(volume, source, target, mask, n_channels):
         raise ValueError(f"source: ({B}, 1, 3) or ({B}, {N}, 3) expected, got {source.shape}")
     if not (np.isfinite(source).all() and np.isfinite(target).all()):
         raise ValueError("source and target must be finite")
+    return source, target
+
+
+def _prepare(volume, source, target, mask, n_channels):
+    """Validate; return the flat volume, float64 points, the flat int32 mask (or None). The labels' range is read
+    (the kernels index channels with them, unchecked) unless the caller has checked them (`_LABELS_CHECKED`)."""
+    volume = np.ascontiguousarray(volume)
+    if volume.ndim != 3 or volume.dtype not in (np.float32, np.float64):
+        raise TypeError(f"volume: (X, Y, Z) float32 or float64 expected, got {volume.shape} {volume.dtype}")
+    source, target = _prepare_points(source, target)
     if mask is None:
         if n_channels != 1:
             raise ValueError(f"n_channels={n_channels} needs a mask")

@@ -10,12 +10,12 @@ import math
 import numpy as np
 
 from diffdrr.numba_rays import (
-    _BIG, _CHUNK, _JIT, _JIT_SUM, _clip_box, _clip_ray, _grad_out, _jacobian_buffers, _plane_sums, _point_grad,
-    _point_grads, _prefetch, _prepare, _ray_order, _slab_box, _slabs, njit, prange,
+    _BIG, _CHUNK, _JIT, _JIT_SUM, _LABELS_CHECKED, _clip_box, _clip_ray, _grad_out, _jacobian_buffers, _plane_sums,
+    _point_grad, _point_grads, _prefetch, _prepare, _prepare_points, _ray_order, _slab_box, _slabs, njit, prange,
 )
 
 # %% auto #0
-__all__ = ['siddon_forward', 'siddon_backward']
+__all__ = ['siddon_forward', 'siddon_materials_forward', 'siddon_backward']
 
 # %% ../nbs/05b_numba_siddon.ipynb #b956a6fc
 @njit(**_JIT)
@@ -119,11 +119,11 @@ def _siddon_ray_forward(flat, mflat, shape, out, arg, b, n, sx, sy, sz, tx, ty, 
 
 # %% ../nbs/05b_numba_siddon.ipynb #bd43b885
 @njit(**_JIT)
-def _siddon_ray_segments(flat, mflat, shape, sx, sy, sz, tx, ty, tz, index, length):
+def _siddon_ray_segments(flat, mflat, shape, sx, sy, sz, tx, ty, tz, index, length, stride):
     """The walk of `_siddon_ray_forward` without reading the volume: the flat index of each voxel
     crossed into index[k] and the alpha length crossed in it into length[k]; returns their number
-    S (0 for a miss; S <= X + Y + Z + 3). Each voxel's cache line (and its label's, with a mask) is
-    prefetched as the walk reaches it, so that `_segments_sum` finds it in the cache (~1.3x faster
+    S (0 for a miss; S <= X + Y + Z + 3). Each voxel's cache line (flat[idx x stride], and its label's,
+    with a mask) is prefetched as the walk reaches it, so that `_segments_sum` finds it in the cache (~1.3x faster
     on its own)."""
     X, Y, Z = shape
     dx, dy, dz = tx - sx, ty - sy, tz - sz
@@ -149,7 +149,7 @@ def _siddon_ray_segments(flat, mflat, shape, sx, sy, sz, tx, ty, tz, index, leng
                 break
             index[k], length[k] = idx, az - cur
             cur, idx, az, rz = az, idx + oz, az + uz, rz - 1
-        _prefetch(flat, idx)
+        _prefetch(flat, idx * stride)
         if mflat is not None:
             _prefetch(mflat, idx)
         k += 1
@@ -202,7 +202,7 @@ def _siddon_forward_kernel(flat, mflat, shape, src, tgt, order, out, arg):
                 b, n = r // N, r % N
                 m = n if M > 1 else 0
                 count = _siddon_ray_segments(flat, mflat, shape, src[b, m, 0], src[b, m, 1], src[b, m, 2],
-                                             tgt[b, n, 0], tgt[b, n, 1], tgt[b, n, 2], index, length)
+                                             tgt[b, n, 0], tgt[b, n, 1], tgt[b, n, 2], index, length, 1)
                 if mflat is None:
                     out[b, 0, n] = _segments_sum(flat, index, length, count)
                 else:
@@ -236,6 +236,78 @@ def siddon_forward(volume, source, target, mask=None, n_channels=1, reduce_max=F
     arg = np.empty((B, n_channels, N), np.int64) if reduce_max else None
     _siddon_forward_kernel(flat, mflat, shape, source, target, order, out, arg)
     return out
+
+# %% ../nbs/05b_numba_siddon.ipynb #a2779182
+@njit(**_JIT)
+def _segments_sum_materials(records, index, length, S, out, b, n, fractional):
+    """Material line integrals of the segments: with (rho, q) = records[2 idx], q = m + t, rho x length x (1 - t)
+    into channel m of out[b, :, n] and rho x length x t into channel m + 1, summed over runs of equal m (`out` has
+    n_materials + 1 channels: the last one receives t x 0 from the last material). Not fractional: t is 0 (not read).
+    The caller checks that 0 <= q <= n_materials - 1: m = int(q) indexes `out` unchecked."""
+    total = upper = 0.0  # of the current run: sum of rho x length, and of its part t x rho x length
+    m = -1
+    for k in range(S):
+        j = 2 * index[k]
+        q = records[j + 1]
+        m_k = int(q)
+        if m_k != m:
+            if m >= 0:
+                out[b, m, n] += total - upper
+                out[b, m + 1, n] += upper
+            total = upper = 0.0
+            m = m_k
+        w = np.float64(records[j]) * length[k]
+        total += w
+        if fractional:
+            upper += w * (q - m_k)
+    if m >= 0:
+        out[b, m, n] += total - upper
+        out[b, m + 1, n] += upper
+
+
+@njit(parallel=True, **_JIT)
+def _siddon_materials_kernel(records, shape, src, tgt, order, out, fractional):
+    "Material line integrals of all rays in parallel: each walk into scratch buffers (`_siddon_ray_segments`), then summed."
+    N, M = tgt.shape[1], src.shape[1]
+    R = order.shape[0]
+    S = shape[0] + shape[1] + shape[2] + 3
+    for task in prange((R + _CHUNK - 1) // _CHUNK):
+        index = np.empty(S, np.uint64)
+        length = np.empty(S)
+        for i in range(task * _CHUNK, min(R, task * _CHUNK + _CHUNK)):
+            r = order[i]
+            b, n = r // N, r % N
+            m = n if M > 1 else 0
+            count = _siddon_ray_segments(records, None, shape, src[b, m, 0], src[b, m, 1], src[b, m, 2],
+                                         tgt[b, n, 0], tgt[b, n, 1], tgt[b, n, 2], index, length, 2)
+            _segments_sum_materials(records, index, length, count, out, b, n, fractional)
+
+# %% ../nbs/05b_numba_siddon.ipynb #d787a559
+def siddon_materials_forward(
+    records,  # (X, Y, Z, 2) float32/float64: (density, material coordinate q = m + t) of every voxel
+    source,  # (B, 1 or N, 3) source points, grid coordinates
+    target,  # (B, N, 3) detector points, grid coordinates
+    n_materials: int,  # M: q lies in [0, M - 1]
+    fractional: bool = True,  # False: every q is a whole number (a labelmap, hard thresholds), t is not read
+) -> np.ndarray:  # (B, M, N) float64 per-material line integrals, alpha units
+    "Per-material Siddon line integrals in one walk per ray (values only, no gradient)."
+    records = np.ascontiguousarray(records)
+    if records.ndim != 4 or records.shape[3] != 2 or records.dtype not in (np.float32, np.float64):
+        raise ValueError(f"records: (X, Y, Z, 2) float32 or float64 expected, got {records.shape} {records.dtype}")
+    if isinstance(n_materials, bool) or int(n_materials) != n_materials or n_materials < 1:
+        raise ValueError(f"n_materials: an integer >= 1 expected, got {n_materials!r}")
+    source, target = _prepare_points(source, target)
+    if not _LABELS_CHECKED.get():  # the kernel indexes channels with int(q), unchecked
+        q = records[..., 1]
+        if not (q.min() >= 0 and q.max() <= n_materials - 1):
+            raise ValueError(f"records: material coordinates in [0, {n_materials - 1}] expected, got [{q.min()}, {q.max()}]")
+        if not fractional and not np.array_equal(q, np.floor(q)):
+            raise ValueError("records: whole material coordinates expected with fractional=False")
+    shape = tuple(records.shape[:3])
+    B, N = target.shape[:2]
+    out = np.zeros((B, int(n_materials) + 1, N))
+    _siddon_materials_kernel(records.reshape(-1), shape, source, target, _ray_order(source, target, shape), out, bool(fractional))
+    return out[:, :-1]
 
 # %% ../nbs/05b_numba_siddon.ipynb #16f54901
 @njit(**_JIT)
