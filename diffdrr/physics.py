@@ -537,7 +537,8 @@ class XRayPhysics(nn.Module):
             if hu.shape != drr.density.shape:
                 raise ValueError(f"hu: the subject's volume shape {tuple(drr.density.shape)} expected, got {tuple(hu.shape)}")
             return self.materials.passes(hu.to(drr.device), labelmap)
-        return self._cached(drr, labelmap, "passes", lambda hu: [(v.contiguous(), l.contiguous()) for v, l in self.materials.passes(hu, labelmap)])
+        labels_dtype = torch.uint8 if self.n_materials <= 256 else torch.int64  # a quarter of the label reads of int32
+        return self._cached(drr, labelmap, "passes", lambda hu: [(v.contiguous(), l.to(labels_dtype).contiguous()) for v, l in self.materials.passes(hu, labelmap)])
 
     def _cached(self, drr, labelmap, name, build):
         "build(hu) of the subject's own HU (float32 on the DRR's device), computed once and kept under `name`."

