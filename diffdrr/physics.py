@@ -14,7 +14,7 @@ import torch
 from torch import nn
 
 from .pose import _check_finite, _check_positive, _safe_norm, _safe_sqrt
-from .renderers import Siddon, _compute_dtype, _kernels, _to_grid, _to_world
+from .renderers import Siddon, _compute_dtype, _kernels, _pair_poses, _to_grid, _to_world
 
 # %% auto #0
 __all__ = ['ENERGY_GRID_KEV', 'MATERIALS', 'mass_attenuation', 'attenuation_materials', 'xraydb_attenuation', 'Spectrum',
@@ -462,6 +462,17 @@ def add_scatter(
     return primary + scatter_to_primary * p.reshape(B, C, H, W)
 
 # %% ../nbs/14_physics.ipynb #003f8663
+class _OneOfSubjects:
+    "Subject v of a DRR of several subjects, seen as a DRR of one: what `XRayPhysics.line_integrals` reads of a DRR."
+    multi_subject = False
+
+    def __init__(self, drr, v, density, mask):
+        self.renderer, self.density, self.mask, self.subject_number = drr.renderer, density, mask, v
+        self.subject = drr.subject[v]
+        self._affine_inverse = drr._affine_inverse[v]
+        self.device = density.device
+
+
 class XRayPhysics(nn.Module):
     "Physically based X-ray image formation, a `DRR`'s `physics=` option."
 
@@ -529,8 +540,6 @@ class XRayPhysics(nn.Module):
 
     def _passes(self, drr, hu, labelmap):
         "Renderer passes [(volume, labels)] of `hu`, or of the subject's own volume (cached)."
-        if getattr(drr, "multi_subject", False):
-            raise ValueError("physics: a DRR of one subject expected (several subjects are not supported yet)")
         labelmap = drr.mask if labelmap is None else labelmap
         if hu is not None:
             hu = hu[0] if hu.ndim == 4 and hu.shape[0] == 1 else hu
@@ -544,6 +553,7 @@ class XRayPhysics(nn.Module):
         "build(hu) of the subject's own HU (float32 on the DRR's device), computed once and kept under `name`."
         source_hu = drr.subject.volume.data
         key = (source_hu, labelmap, self.materials, str(drr.device))  # compared by identity: the same tensors and model
+        name = (name, getattr(drr, "subject_number", 0))  # one entry per subject of a DRR of several
         cached = self._cache.get(name)
         if cached is None or any(a is not b for a, b in zip(cached[0], key[:3])) or cached[0][3] != key[3]:
             hu = torch.as_tensor(source_hu).reshape(drr.density.shape).to(drr.device, torch.float32)
@@ -557,7 +567,7 @@ class XRayPhysics(nn.Module):
     def _one_walk(self, drr, source, target, hu, kwargs) -> bool:
         "Whether the line integrals can come from one walk of the Numba kernel through the cached records (values only)."
         renderer = drr.renderer
-        if hu is not None or kwargs or getattr(drr, "multi_subject", False) or not hasattr(self.materials, "material_coordinates"):
+        if hu is not None or kwargs or not hasattr(self.materials, "material_coordinates"):
             return False
         if not isinstance(renderer, Siddon) or renderer.reducefn != "sum" or drr.device.type != "cpu" or torch.compiler.is_compiling():
             return False
@@ -597,6 +607,8 @@ class XRayPhysics(nn.Module):
         **kwargs,  # renderer options, e.g. n_points=...
     ) -> torch.Tensor:  # (B, M, N) per-material density line integrals L_m in g/cm^2
         "Per-material line integrals: one walk through the material records (Numba Siddon, no gradient asked), or one mask-channel renderer pass per pass of the material model."
+        if getattr(drr, "multi_subject", False):
+            return self._subjects_line_integrals(drr, source, target, hu, labelmap, **kwargs)
         if self._one_walk(drr, source, target, hu, kwargs):
             return self._walk_line_integrals(drr, source, target, labelmap) / 10.0  # g/cm^3 x mm -> g/cm^2
         L = None
@@ -605,6 +617,21 @@ class XRayPhysics(nn.Module):
                                n_channels=self.n_materials, **kwargs)
             L = out if L is None else L + out
         return L / 10.0  # g/cm^3 x mm -> g/cm^2
+
+    def _subjects_line_integrals(self, drr, source, target, hu, labelmap, volume_index=None, **kwargs):
+        "`line_integrals` for a DRR of several subjects: the poses of each subject through its own volume, labelmap and cache."
+        if hu is not None or labelmap is not None:
+            raise ValueError("hu and labelmap replace one subject's volume: not with a DRR of several subjects")
+        index = _pair_poses(volume_index, target.shape[0], drr.n_subjects, target.device)
+        masks = drr._mask_views() if drr.mask is not None else [None] * drr.n_subjects
+        outs, rows = [], []
+        for v, (density, mask) in enumerate(zip(drr.densities, masks)):
+            rows_v = (index == v).nonzero()[:, 0]
+            if len(rows_v):
+                subject = _OneOfSubjects(drr, v, density, mask)
+                outs.append(self.line_integrals(subject, source[rows_v], target[rows_v], **kwargs))
+                rows.append(rows_v)
+        return torch.cat(outs)[torch.cat(rows).argsort()]
 
     def forward(
         self,
