@@ -43,6 +43,17 @@ def _add_detector_options(
     parser.add_argument("--renderer", default="siddon", choices=["siddon", "trilinear"], help="renderer (default: siddon)")
 
 
+def _add_physics_options(
+    parser: argparse.ArgumentParser,  # a subcommand that renders DRRs
+) -> None:
+    "The tube options shared by the rendering subcommands: --kvp (physically based images, `diffdrr.physics`), --al-mm, --cu-mm."
+    parser.add_argument("--kvp", type=int, default=None,
+                        help="physically based post-log X-ray at this tube voltage (kV, 60-140, tungsten anode; "
+                             "default: line integrals of density)")
+    parser.add_argument("--al-mm", type=float, default=2.5, help="aluminium filtration in mm, with --kvp (default: 2.5)")
+    parser.add_argument("--cu-mm", type=float, default=0.0, help="copper filtration in mm, with --kvp (default: 0)")
+
+
 def make_parser() -> argparse.ArgumentParser:
     "The `diffdrr` argument parser, with its `render`, `render-dataset` and `register` subcommands."
     parser = _OneLineParser(prog="diffdrr", description="Auto-differentiable digitally reconstructed radiographs.")
@@ -64,6 +75,10 @@ def make_parser() -> argparse.ArgumentParser:
     render.add_argument("--convention", default=None, help="Euler angle convention (default: ZXY)")
     render.add_argument("--degrees", action="store_true", help="Euler angles in degrees")
     _add_detector_options(render, height=200, delx=2.0)
+    _add_physics_options(render)
+    render.add_argument("--dose", type=float, default=None,
+                        help="photons per pixel without attenuation, with --kvp: Poisson quantum noise (default: none)")
+    render.add_argument("--noise-seed", type=int, default=0, help="seed of the quantum noise (default: 0)")
     render.add_argument("--n-points", type=int, default=None, help="samples per ray for the trilinear renderer (default: 500)")
     render.add_argument("--device", default="cpu", help="torch device: cpu, cuda, cuda:N or mps (default: cpu)")
     render.add_argument("-o", "--output", default="drr.png", help="output file: .png, .npy, .nii or .nii.gz (default: drr.png)")
@@ -90,6 +105,7 @@ def _add_render_dataset(commands) -> None:
     p.add_argument("--distance", type=float, default=850.0, help="source-to-isocentre distance in mm (default: 850)")
     p.add_argument("--seed", type=int, default=0, help="seed of the drawn poses (default: 0)")
     _add_detector_options(p, height=128, delx=3.0)
+    _add_physics_options(p)
     p.add_argument("--labels", action="store_true", help="also write the label channels, KEY.labels.npy (C, H, W)")
     p.add_argument("--orientation", default="AP", choices=["AP", "PA", "none"], help="subject orientation (default: AP)")
     p.add_argument("--resample", type=float, default=None, metavar="MM", help="resample the subjects to this voxel spacing")
@@ -187,6 +203,14 @@ def check_device(
     return device
 
 
+def _check_tube(tungsten, args):
+    "Check --kvp, --al-mm and --cu-mm with `Spectrum.tungsten`, naming the option that is wrong."
+    try:
+        return tungsten(args.kvp, args.al_mm, args.cu_mm)
+    except ValueError as e:
+        raise ValueError(str(e).replace("kvp:", "--kvp:").replace("al_mm", "--al-mm").replace("cu_mm", "--cu-mm")) from None
+
+
 def check_args(
     args: argparse.Namespace,  # the parsed `render` arguments
 ):  # the pose to render, a `RigidTransform`
@@ -213,6 +237,15 @@ def check_args(
         raise ValueError(f"--n-points must be >= 1, got {args.n_points}")
     if args.convention is not None and args.parameterization != "euler_angles":
         raise ValueError("--convention applies to --parameterization euler_angles only")
+    if args.kvp is not None:
+        from diffdrr.physics import Spectrum
+        if args.mask_to_channels:
+            raise ValueError("--mask-to-channels renders line integrals of density: not with --kvp")
+        _check_tube(Spectrum.tungsten, args)
+    if args.dose is not None and args.kvp is None:
+        raise ValueError("--dose needs --kvp (quantum noise of a physically based image)")
+    if args.dose is not None and not args.dose > 0:
+        raise ValueError(f"--dose must be a positive number of photons per pixel, got {args.dose}")
     reorient = reorientation_matrix(None if args.orientation == "none" else args.orientation)
     Detector(args.sdd, args.height, args.height if args.width is None else args.width, args.delx,
              args.delx if args.dely is None else args.dely, args.x0, args.y0, reorient)  # checks sizes and spacings
@@ -248,8 +281,12 @@ def render(
     import torch
     from diffdrr.drr import DRR
 
+    physics = None
+    if args.kvp is not None:
+        from diffdrr.physics import Spectrum, XRayPhysics
+        physics = XRayPhysics(Spectrum.tungsten(args.kvp, args.al_mm, args.cu_mm), dose=args.dose, seed=args.noise_seed)
     drr = DRR(subject, sdd=args.sdd, height=args.height, delx=args.delx, width=args.width, dely=args.dely,
-              x0=args.x0, y0=args.y0, renderer=args.renderer).to(args.device)
+              x0=args.x0, y0=args.y0, renderer=args.renderer, physics=physics).to(args.device)
     kwargs = {} if args.n_points is None else {"n_points": args.n_points}
     with torch.no_grad():
         img = drr(pose, mask_to_channels=args.mask_to_channels, **kwargs)[0].cpu().numpy()
@@ -337,7 +374,8 @@ def render_dataset_command(
             seed=args.seed, sdd=args.sdd, height=args.height, width=args.width, delx=args.delx, dely=args.dely,
             x0=args.x0, y0=args.y0, renderer=args.renderer, labels=args.labels,
             orientation=None if args.orientation == "none" else args.orientation, resample_target=args.resample,
-            example_voxel_size=args.example_voxel_size, shard_size=args.shard_size, batch_size=args.batch_size)
+            example_voxel_size=args.example_voxel_size, shard_size=args.shard_size, batch_size=args.batch_size,
+            kvp=args.kvp, al_mm=args.al_mm, cu_mm=args.cu_mm)
     except (ValueError, TypeError) as e:
         return _fail(e)
     try:

@@ -336,6 +336,7 @@ class DatasetPlan:
     example_voxel_size: float | None = None  # grid (mm) the example CTs are drawn on (None: canonical)
     shard_size: int = 256  # samples per shard
     batch_size: int = 16  # poses per renderer call
+    physics: dict | None = None  # {"kvp", "al_mm", "cu_mm"}: post-log X-ray images (`diffdrr.physics`); None: line integrals
 
     @property
     def n_shards(self) -> int:  # shards in the dataset
@@ -352,7 +353,18 @@ class DatasetPlan:
                 "batch_size": self.batch_size, "subjects": [vars(s) for s in self.subjects], "poses": poses,
                 "detector": self.detector, "renderer": self.renderer, "labels": self.labels,
                 "orientation": self.orientation, "resample_target": self.resample_target,
-                "example_voxel_size": self.example_voxel_size}
+                "example_voxel_size": self.example_voxel_size, **({} if self.physics is None else {"physics": self.physics})}
+
+    @property
+    def units(self) -> str:  # what the images hold
+        return "density x mm" if self.physics is None else "post-log -ln(I/I0), dimensionless"
+
+    def physics_module(self):  # an `XRayPhysics` for the DRRs, or None
+        "The physics option of every subject's DRR."
+        if self.physics is None:
+            return None
+        from diffdrr.physics import Spectrum, XRayPhysics
+        return XRayPhysics(Spectrum.tungsten(self.physics["kvp"], self.physics["al_mm"], self.physics["cu_mm"]))
 
     def subject_of(self, indices: range) -> list:  # the subject number of each sample
         "Which subject each sample shows."
@@ -430,6 +442,9 @@ def plan_dataset(
     example_voxel_size: float | None = None,  # draw the example CTs on this grid (mm; fast for a population)
     shard_size: int = 256,  # samples per shard
     batch_size: int = 16,  # poses per renderer call
+    kvp: int | None = None,  # physically based post-log images at this tube voltage (kV, 60-140, tungsten); None: line integrals
+    al_mm: float = 2.5,  # aluminium filtration of the tube (mm), with kvp
+    cu_mm: float = 0.0,  # copper filtration of the tube (mm), with kvp
 ) -> DatasetPlan:  # the checked plan
     "Check every argument of a dataset, its subjects, poses and output folder, before anything is rendered."
     from diffdrr.data import reorientation_matrix
@@ -483,8 +498,13 @@ def plan_dataset(
     if -(-n // shard_size) > 10**6:
         raise ValueError(f"shard_size: {n} samples in shards of {shard_size} make more than 10^6 shards")
     detector = {"sdd": sdd, "height": height, "width": width, "delx": delx, "dely": dely, "x0": float(x0), "y0": float(y0)}
+    physics = None
+    if kvp is not None:
+        from diffdrr.physics import Spectrum
+        Spectrum.tungsten(kvp, al_mm, cu_mm)  # checks the tube settings
+        physics = {"kvp": int(kvp), "al_mm": float(al_mm), "cu_mm": float(cu_mm)}
     plan = DatasetPlan(Path(output).absolute(), n, sources, detector, sampler, table, digest, renderer, bool(labels),
-                       orientation, resample_target, example_voxel_size, shard_size, batch_size)
+                       orientation, resample_target, example_voxel_size, shard_size, batch_size, physics)
     _check_output_folder(plan.output, plan.manifest)
     return plan
 
@@ -584,15 +604,25 @@ class _Renders:
                                                       self.plan.example_voxel_size)
             d = self.plan.detector
             self.drrs[number] = DRR(subject, sdd=d["sdd"], height=d["height"], width=d["width"], delx=d["delx"],
-                                    dely=d["dely"], x0=d["x0"], y0=d["y0"], renderer=self.plan.renderer).to(self.device)
+                                    dely=d["dely"], x0=d["x0"], y0=d["y0"], renderer=self.plan.renderer,
+                                    physics=self.plan.physics_module()).to(self.device)
             self(number, *self.plan.parameters(range(1)))  # a first image loads (or compiles) the kernels
 
     def __call__(self, number: int, rotation: torch.Tensor, translation: torch.Tensor) -> tuple:
         "Images (B, H, W) and label channels (B, C, H, W) or None of subject `number`, as numpy float32."
         self.load(number)
+        drr, pose = self.drrs[number], dict(parameterization="euler_angles", convention="ZXY")
         with torch.no_grad():
-            channels = self.drrs[number](rotation, translation, parameterization="euler_angles", convention="ZXY",
-                                         mask_to_channels=self.plan.labels)
+            if drr.physics is not None:  # the X-ray image; the label channels are line integrals (no physics)
+                image = drr(rotation, translation, **pose)[:, 0].float().cpu().numpy()
+                if not self.plan.labels:
+                    return image, None
+                physics, drr.physics = drr.physics, None
+                try:
+                    return image, drr(rotation, translation, mask_to_channels=True, **pose).float().cpu().numpy()
+                finally:
+                    drr.physics = physics
+            channels = drr(rotation, translation, mask_to_channels=self.plan.labels, **pose)
         channels = channels.float().cpu()
         if not self.plan.labels:
             return channels[:, 0].numpy(), None
@@ -615,7 +645,8 @@ def _sample_members(plan: DatasetPlan, index: int, number: int, rotation, transl
         "orientation": plan.orientation,
         "intrinsics": _intrinsics(plan.detector),
         "renderer": plan.renderer,
-        "units": "density x mm",
+        "units": plan.units,
+        **({} if plan.physics is None else {"physics": plan.physics}),
     }
     members = [("npy", _npy_bytes(image))]
     if labels is not None:
