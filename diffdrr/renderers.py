@@ -177,7 +177,7 @@ def _pair_poses(volume_index, B, V, device) -> torch.Tensor:
         if B % V:
             raise ValueError(f"{B} poses do not pair with {V} volumes: pass one pose per volume, P poses per volume "
                              f"({V} x P, volume-major), or volume_index")
-        return torch.arange(V, device=device).repeat_interleave(B // V)
+        return torch.div(torch.arange(B, device=device), max(B // V, 1), rounding_mode="floor")  # no host-device synchronisation
     index = torch.as_tensor(volume_index, device=device)
     if index.shape != (B,) or index.is_floating_point() or index.dtype == torch.bool:
         raise ValueError(f"volume_index: ({B},) integers expected (one per pose), got {tuple(index.shape)} {index.dtype}")
@@ -186,8 +186,9 @@ def _pair_poses(volume_index, B, V, device) -> torch.Tensor:
     return index.long()
 
 
-def _render_volumes(forward, volume, source, target, mask, affine_inverse, n_channels, volume_index, **options):
-    "Render each pose through its own volume with the single-volume `forward`: (B, C, N) in the order of the poses."
+def _render_volumes(renderer, volume, source, target, mask, affine_inverse, n_channels, volume_index, **options):
+    """Render each pose through its own volume: (B, C, N) in the order of the poses. One packed launch where the
+    backend's kernels take one (`_packed_kernels`), else a loop of single-volume renders of `renderer`."""
     volumes = _volume_list(volume)
     V = len(volumes)
     masks = _per_volume("mask", mask, V, 3)
@@ -198,6 +199,10 @@ def _render_volumes(forward, volume, source, target, mask, affine_inverse, n_cha
     index = _pair_poses(volume_index, B, V, target.device)
     if n_channels is None and masks[0] is not None:  # the same channels for every volume
         n_channels = max(int(m.max()) for m in masks if isinstance(m, torch.Tensor) and m.numel()) + 1
+    kernels = _packed_kernels(renderer, volumes, masks, affines, options) if B else None
+    if kernels is not None:
+        stacked = affine_inverse if isinstance(affine_inverse, torch.Tensor) and affine_inverse.ndim == 3 else None
+        return _render_packed(renderer, kernels, volumes, masks, affines, stacked, source, target, index, n_channels, **options)
     outs, rows = [], []
     for v in range(V):
         rows_v = (index == v).nonzero()[:, 0]
@@ -205,14 +210,114 @@ def _render_volumes(forward, volume, source, target, mask, affine_inverse, n_cha
             continue
         per_pose = {k: x[rows_v] if isinstance(x, torch.Tensor) and x.ndim == 2 else x for k, x in options.items()}  # (B, N) bounds
         try:
-            outs.append(forward(volumes[v], source[rows_v], target[rows_v], mask=masks[v], affine_inverse=affines[v],
-                                n_channels=n_channels, **per_pose))
+            outs.append(renderer.forward(volumes[v], source[rows_v], target[rows_v], mask=masks[v], affine_inverse=affines[v],
+                                         n_channels=n_channels, **per_pose))
         except (TypeError, ValueError) as error:
             raise type(error)(f"volume {v}: {error}") from None
         rows.append(rows_v)
     if not outs:
         return target.new_zeros(0, 1 if n_channels is None else n_channels, N)
     return torch.cat(outs)[torch.cat(rows).argsort()]
+
+
+def _packed_kernels(renderer, volumes, masks, affines, options):
+    """The kernel module that renders all poses in one packed launch (the Triton kernels), or None for the loop:
+    the backend's kernels have packed entries, and the call is one they render (not a callable reduction or
+    `mode="nearest"`, labels for all volumes or none, (4, 4) affines, both trilinear bounds or neither)."""
+    if callable(renderer.reducefn) or renderer.mode != "bilinear" and "n_points" in options:
+        return None
+    if len({m is None for m in masks}) > 1 or any(a is not None and (not isinstance(a, torch.Tensor) or a.ndim != 2) for a in affines):
+        return None
+    if (options.get("alphamin") is None) != (options.get("alphamax") is None):
+        return None
+    try:
+        kernels = _kernels(renderer.backend, volumes[0], renderer.reducefn, renderer.mode if "n_points" in options else "bilinear")
+    except (ImportError, ValueError):  # the loop raises it, naming the volume
+        return None
+    return kernels if hasattr(kernels, "siddon_packed") else None
+
+
+def _pack(tensors: list) -> tuple:
+    """(buffer (S,), offsets): the tensors' elements end to end and where each starts. Contiguous views of one storage
+    that need no gradient are read in place (a view of the storage, nothing copied); else a `torch.cat`, whose
+    gradient is split back to each tensor."""
+    needs_grad = torch.is_grad_enabled() and any(t.requires_grad for t in tensors)
+    if not torch.compiler.is_compiling() and not needs_grad and all(t.is_contiguous() for t in tensors):
+        storage = tensors[0].untyped_storage().data_ptr()
+        if all(t.untyped_storage().data_ptr() == storage and t.dtype == tensors[0].dtype for t in tensors):
+            starts = [t.storage_offset() for t in tensors]
+            first = min(starts)
+            end = max(s + t.numel() for s, t in zip(starts, tensors))
+            return tensors[0].as_strided((end - first,), (1,), first), [s - first for s in starts]
+    sizes = [t.numel() for t in tensors]
+    return torch.cat([t.reshape(-1) for t in tensors]), [sum(sizes[:v]) for v in range(len(sizes))]
+
+
+_TABLES = {}  # (device, rows): the (V, 5) table on that device, made once (a copy to a GPU waits for the GPU)
+
+
+def _volume_table(rows: tuple, device) -> torch.Tensor:
+    "The (V, 5) int64 table (offset, label offset, X, Y, Z) of the volumes on `device`, cached for CUDA devices."
+    if torch.compiler.is_compiling() or torch.device(device).type == "cpu":
+        return torch.tensor(rows, dtype=torch.int64, device=device)
+    key = (str(device), rows)
+    if key not in _TABLES:
+        if len(_TABLES) >= 64:
+            _TABLES.pop(next(iter(_TABLES)))
+        _TABLES[key] = torch.tensor(rows, dtype=torch.int64, device=device)
+    return _TABLES[key]
+
+
+def _sample_bounds(alphamin, alphamax, dtype, B, N, device) -> list:
+    "alphamin, alphamax as (B, N) tensors of `dtype` (None stays None), checked as `Trilinear` checks them."
+    bounds = []
+    for name, bound in (("alphamin", alphamin), ("alphamax", alphamax)):
+        if bound is not None:
+            bound = torch.as_tensor(bound, dtype=dtype, device=device)
+            if bound.ndim > 2 or (_eager(bound) and not torch.isfinite(bound).all()):
+                raise ValueError(f"{name} must be a finite number or a (B, N) tensor, got {tuple(bound.shape)}")
+            bound = bound.expand(B, N)
+        bounds.append(bound)
+    return bounds
+
+
+def _render_packed(renderer, kernels, volumes, masks, affines, stacked, source, target, index, n_channels,
+                   n_points=None, alphamin=None, alphamax=None):
+    """All poses in one packed launch: each pose's points mapped by its own volume's affine, the volumes (and labels)
+    packed into one buffer (`_pack`), and one table row per pose. (B, C, N), as the loop of single-volume renders."""
+    no_rays = source[:0] if isinstance(source, torch.Tensor) else source
+    checked = []
+    for v, (vol, m, a) in enumerate(zip(volumes, masks, affines)):
+        try:
+            checked.append(_check_inputs(vol, no_rays, target[:0], m, a, n_channels))  # the volume, its labels and affine
+        except (TypeError, ValueError) as error:
+            raise type(error)(f"volume {v}: {error}") from None
+    _check_rays(checked[0][0], source, target)  # the points, once for all volumes
+    n_channels = checked[0][2]
+    dtype = _compute_dtype(volumes[0], source, target)
+    source, target = source.to(dtype), target.to(dtype)
+    B, N = target.shape[:2]
+    ray_length = _safe_norm(target - source)  # (B, N) mm
+    if stacked is None:
+        eye = torch.eye(4, dtype=dtype, device=target.device)
+        stacked = torch.stack([eye if a is None else a.to(eye) for a in affines])
+    affine_inverse = stacked.to(device=target.device, dtype=dtype).expand(len(volumes), 4, 4)[index]  # (B, 4, 4): each pose's own
+    source_grid = _to_grid(source, affine_inverse, renderer.voxel_shift)
+    target_grid = _to_grid(target, affine_inverse, renderer.voxel_shift)
+    prepared = [_kernel_inputs(vol.detach() if getattr(renderer, "stop_gradients_through_grid_sample", False) else vol, m)
+                for vol, m, _ in checked]
+    buffer, offsets = _pack([vol for vol, _ in prepared])
+    labels, label_offsets = _pack([m for _, m in prepared]) if masks[0] is not None else (None, [0] * len(volumes))
+    rows = tuple((o, lo, *vol.shape) for o, lo, (vol, _) in zip(offsets, label_offsets, prepared))
+    table = _volume_table(rows, buffer.device)[index.to(buffer.device)]  # (B, 5)
+    reduce_max = renderer.reducefn == "max"
+    if n_points is None:
+        out = kernels.siddon_packed(buffer, table, source_grid, target_grid, labels, n_channels, reduce_max, validate=False)
+    else:
+        bounds = _sample_bounds(alphamin, alphamax, dtype, B, N, target.device)
+        out = kernels.trilinear_packed(buffer, table, source_grid, target_grid, labels, n_channels, _as_size(n_points, "n_points"),
+                                       reduce_max, *bounds, validate=False)
+    return _to_world(out, renderer.reducefn, ray_length)
 
 # %% ../nbs/07_renderers.ipynb #79480b1a
 def _check_choice(name, value, options):
@@ -343,7 +448,7 @@ class Siddon(_Renderer):
     ) -> torch.Tensor:  # (B, C, N) line integrals in density x mm; C = n_channels, or 1 without a mask
         "Integrate `volume` along the segments from `source` to `target`."
         if volume_index is not None or _is_volume_batch(volume):
-            return _render_volumes(self.forward, volume, source, target, mask, affine_inverse, n_channels, volume_index)
+            return _render_volumes(self, volume, source, target, mask, affine_inverse, n_channels, volume_index)
         volume, mask, n_channels = _check_inputs(volume, source, target, mask, affine_inverse, n_channels)
         dtype = _compute_dtype(volume, source, target)
         source, target = source.to(dtype), target.to(dtype)
@@ -406,7 +511,7 @@ class Trilinear(_Renderer):
     ) -> torch.Tensor:  # (B, C, N) line integrals in density x mm; C = n_channels, or 1 without a mask
         "Integrate the interpolated `volume` along the segments from `source` to `target`."
         if volume_index is not None or _is_volume_batch(volume):
-            return _render_volumes(self.forward, volume, source, target, mask, affine_inverse, n_channels, volume_index,
+            return _render_volumes(self, volume, source, target, mask, affine_inverse, n_channels, volume_index,
                                    n_points=n_points, alphamin=alphamin, alphamax=alphamax)
         volume, mask, n_channels = _check_inputs(volume, source, target, mask, affine_inverse, n_channels)
         n_points = _as_size(n_points, "n_points")

@@ -10,6 +10,7 @@ import types
 import torch
 from torch import Tensor
 
+from .pose import _check_finite
 from .raycast import _check_rays
 from .raycast import _lerp3 as _lerp3_formula
 
@@ -23,7 +24,7 @@ except ImportError:
     TRITON_AVAILABLE = False
 
 # %% auto #0
-__all__ = ['TRACEABLE', 'siddon', 'trilinear', 'TRITON_AVAILABLE']
+__all__ = ['TRACEABLE', 'siddon', 'trilinear', 'siddon_packed', 'trilinear_packed', 'TRITON_AVAILABLE']
 
 # %% ../nbs/06_triton_kernels.ipynb #08814634
 _all_ = ["TRITON_AVAILABLE"]
@@ -49,6 +50,18 @@ def _load_rays(src_ptr, tgt_ptr, r, valid, N, stride_sb, stride_sn, CDT: tl.cons
     ty = tl.load(tgt_ptr + to + 1, mask=valid, other=0.0).to(CDT)
     tz = tl.load(tgt_ptr + to + 2, mask=valid, other=0.0).to(CDT)
     return b, n, sx, sy, sz, tx - sx, ty - sy, tz - sz
+
+
+@_jit
+def _volume_row(table_ptr, b, valid):
+    "Row b of a packed launch's table: flat offsets of pose b's volume and labels, and its shape X, Y, Z (int32), per lane."
+    row = table_ptr + b.to(tl.int64) * 5
+    first = tl.load(row, mask=valid, other=0)
+    first_label = tl.load(row + 1, mask=valid, other=0)
+    X = tl.load(row + 2, mask=valid, other=1).to(tl.int32)
+    Y = tl.load(row + 3, mask=valid, other=1).to(tl.int32)
+    Z = tl.load(row + 4, mask=valid, other=1).to(tl.int32)
+    return first, first_label, X, Y, Z
 
 
 @_jit
@@ -160,14 +173,19 @@ def _axis_start(s, d, size, lo):
 
 @_jit
 def _siddon_forward_kernel(
-    vol_ptr, mask_ptr, src_ptr, tgt_ptr, out_ptr, arg_ptr,
+    vol_ptr, mask_ptr, table_ptr, src_ptr, tgt_ptr, out_ptr, arg_ptr,
     R, N, C, X, Y, Z, stride_sb, stride_sn, max_steps,
-    HAS_MASK: tl.constexpr, REDUCE_MAX: tl.constexpr, BLOCK_RAYS: tl.constexpr, CDT: tl.constexpr,
+    HAS_MASK: tl.constexpr, PACKED: tl.constexpr, REDUCE_MAX: tl.constexpr, BLOCK_RAYS: tl.constexpr, CDT: tl.constexpr,
 ):
     "out[b, c, n] = sum of value x segment length (or the max and its flat index in arg) over the voxels ray (b, n) crosses."
     r = tl.program_id(0) * BLOCK_RAYS + tl.arange(0, BLOCK_RAYS)
     valid = r < R
     b, n, sx, sy, sz, dx, dy, dz = _load_rays(src_ptr, tgt_ptr, r, valid, N, stride_sb, stride_sn, CDT)
+    if PACKED:  # each pose's own volume: pointers moved to its first voxel and label, its shape per lane
+        first, first_label, X, Y, Z = _volume_row(table_ptr, b, valid)
+        vol_ptr += first
+        mask_ptr += first_label
+        limit = X + Y + Z + 3  # the walk's bound per lane (max_steps cannot know every volume)
     lo, hi, lo_axis, hi_axis = _clip(sx, sy, sz, dx, dy, dz, X, Y, Z)
     active = valid & (lo < hi)
     ix, stx, px, fx, wx, ax, rx = _axis_start(sx, dx, X, lo)
@@ -187,6 +205,8 @@ def _siddon_forward_kernel(
     cur = lo
     steps = 0
     while (tl.reduce(active.to(tl.int32), 0, _larger) > 0) & (steps < max_steps):
+        if PACKED:
+            active = active & (steps < limit)
         on_x = (ax <= ay) & (ax <= az)
         on_y = (ay <= az) & (~on_x)
         alpha_next = tl.where(on_x, ax, tl.where(on_y, ay, az))
@@ -204,7 +224,10 @@ def _siddon_forward_kernel(
         if REDUCE_MAX:
             larger = active & (seg > 0.0) & (value > acc)
             acc = tl.where(larger, value, acc)
-            best = tl.where(larger, idx, best)
+            if PACKED:
+                best = tl.where(larger, first + idx, best)  # the voxel's index in the packed buffer
+            else:
+                best = tl.where(larger, idx, best)
         else:
             acc += tl.where(active, value * seg, 0.0)
         go = active & (~stop)
@@ -234,15 +257,21 @@ def _siddon_forward_kernel(
 # %% ../nbs/06_triton_kernels.ipynb #c631810e
 @_jit
 def _siddon_backward_kernel(
-    vol_ptr, mask_ptr, src_ptr, tgt_ptr, gout_ptr, gvol_ptr, gsrc_ptr, gtgt_ptr,
+    vol_ptr, mask_ptr, table_ptr, src_ptr, tgt_ptr, gout_ptr, gvol_ptr, gsrc_ptr, gtgt_ptr,
     R, N, C, X, Y, Z, stride_sb, stride_sn, max_steps,
-    HAS_MASK: tl.constexpr, NEED_VOLUME: tl.constexpr, NEED_POINTS: tl.constexpr,
+    HAS_MASK: tl.constexpr, PACKED: tl.constexpr, NEED_VOLUME: tl.constexpr, NEED_POINTS: tl.constexpr,
     BLOCK_RAYS: tl.constexpr, CDT: tl.constexpr,
 ):
     "Gradients of sum(gout x siddon): atomic adds of g x segment into gvol, per-ray point gradients into gsrc, gtgt (R, 3)."
     r = tl.program_id(0) * BLOCK_RAYS + tl.arange(0, BLOCK_RAYS)
     valid = r < R
     b, n, sx, sy, sz, dx, dy, dz = _load_rays(src_ptr, tgt_ptr, r, valid, N, stride_sb, stride_sn, CDT)
+    if PACKED:  # each pose's own volume: pointers moved to its first voxel and label, its shape per lane
+        first, first_label, X, Y, Z = _volume_row(table_ptr, b, valid)
+        vol_ptr += first
+        mask_ptr += first_label
+        gvol_ptr += first  # the gradient buffer is laid out as the volumes
+        limit = X + Y + Z + 3  # the walk's bound per lane (max_steps cannot know every volume)
     lo, hi, lo_axis, hi_axis = _clip(sx, sy, sz, dx, dy, dz, X, Y, Z)
     hit = valid & (lo < hi)
     active = hit
@@ -267,6 +296,8 @@ def _siddon_backward_kernel(
     cur = lo
     steps = 0
     while (tl.reduce(active.to(tl.int32), 0, _larger) > 0) & (steps < max_steps):
+        if PACKED:
+            active = active & (steps < limit)
         on_x = (ax <= ay) & (ax <= az)
         on_y = (ay <= az) & (~on_x)
         alpha_next = tl.where(on_x, ax, tl.where(on_y, ay, az))
@@ -363,6 +394,23 @@ def _operator(name, schema, launch, fake, backward=None, setup_context=None):
     return getattr(torch.ops.diffdrr, name).default
 
 
+def _volume_shape(volume: Tensor, table: Tensor, B: int) -> tuple:
+    """(X, Y, Z, the walk's bound, packed) of a launch: the shape of an (X, Y, Z) volume; for a packed launch (a 1-D
+    volume, one (B, 5) table row per pose) placeholders, as the kernel reads each pose's shape from the table."""
+    if volume.ndim == 3:
+        X, Y, Z = volume.shape
+        return X, Y, Z, X + Y + Z + 3, False
+    if volume.ndim != 1 or tuple(table.shape) != (B, 5) or table.dtype != torch.int64:
+        raise ValueError(f"a packed launch takes a 1-D volume and a ({B}, 5) int64 table, "
+                         f"got {tuple(volume.shape)} and {tuple(table.shape)} {table.dtype}")
+    return 0, 0, 0, 2**31 - 1, True  # 0, not 1: Triton would specialise a 1 into a constant
+
+
+def _no_table(device) -> Tensor:
+    "The (0, 5) table of a single-volume launch."
+    return torch.zeros((0, 5), dtype=torch.int64, device=device)
+
+
 def _forward_outputs(B, C, N, reduce_max, cdt, device):
     "The forward kernels' outputs before the launch: values (B, C, N) (-inf for a max, else 0) and argmax indices (-1: none)."
     out = torch.full((B, C, N), -torch.inf if reduce_max else 0.0, dtype=cdt, device=device)
@@ -382,28 +430,28 @@ def _point_grads(gsrc, gtgt, source_dtype, target_dtype, B, N, M):
     return gsrc.to(source_dtype), gtgt.reshape(B, N, 3).to(target_dtype)
 
 # %% ../nbs/06_triton_kernels.ipynb #bb2875c8
-def _siddon_forward_launch(volume: Tensor, labels: Tensor, source: Tensor, target: Tensor, n_channels: int,
+def _siddon_forward_launch(volume: Tensor, labels: Tensor, table: Tensor, source: Tensor, target: Tensor, n_channels: int,
                            has_mask: bool, reduce_max: bool) -> tuple:
     "The Siddon forward kernel on prepared inputs: (out (B, C, N) in the compute dtype, arg (B, C, N) int64: a max's voxel, -1: none)."
     B, N, M = target.shape[0], target.shape[1], source.shape[1]
-    X, Y, Z = volume.shape
+    X, Y, Z, max_steps, packed = _volume_shape(volume, table, B)
     R, cdt = B * N, source.dtype
     out, arg = _forward_outputs(B, n_channels, N, reduce_max, cdt, volume.device)
     if R > 0:
         _siddon_forward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
-            volume, labels, source, target, out, arg, R, N, n_channels, X, Y, Z, *_source_strides(B, N, M),
-            X + Y + Z + 3, HAS_MASK=has_mask, REDUCE_MAX=reduce_max, BLOCK_RAYS=_BLOCK_RAYS,
+            volume, labels, table, source, target, out, arg, R, N, n_channels, X, Y, Z, *_source_strides(B, N, M),
+            max_steps, HAS_MASK=has_mask, PACKED=packed, REDUCE_MAX=reduce_max, BLOCK_RAYS=_BLOCK_RAYS,
             CDT=_tl_dtype(cdt), **_LAUNCH)
     if reduce_max:
         out = torch.where(arg >= 0, out, torch.zeros_like(out))  # no voxel crossed: 0
     return out, arg
 
 
-def _siddon_backward_launch(volume: Tensor, labels: Tensor, source: Tensor, target: Tensor, grad_out: Tensor, arg: Tensor,
-                            has_mask: bool, reduce_max: bool, need_volume: bool, need_points: bool) -> tuple:
-    "The Siddon backward: (grad volume (X, Y, Z), grad source (B, M, 3), grad target (B, N, 3)); zeros where not needed."
+def _siddon_backward_launch(volume: Tensor, labels: Tensor, table: Tensor, source: Tensor, target: Tensor, grad_out: Tensor,
+                            arg: Tensor, has_mask: bool, reduce_max: bool, need_volume: bool, need_points: bool) -> tuple:
+    "The Siddon backward: (grad volume (X, Y, Z) or (S,), grad source (B, M, 3), grad target (B, N, 3)); zeros where not needed."
     B, N, M = target.shape[0], target.shape[1], source.shape[1]
-    X, Y, Z = volume.shape
+    X, Y, Z, max_steps, packed = _volume_shape(volume, table, B)
     R, cdt = B * N, source.dtype
     gout = grad_out.to(cdt).contiguous()
     gvol = torch.zeros_like(volume)
@@ -415,44 +463,44 @@ def _siddon_backward_launch(volume: Tensor, labels: Tensor, source: Tensor, targ
             gvol = gvol.reshape(-1).index_add(0, arg[hit], gout[hit].to(volume.dtype)).reshape(volume.shape)
     elif R > 0 and (need_volume or need_points):
         _siddon_backward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
-            volume, labels, source, target, gout, gvol, gs, gt, R, N, gout.shape[1], X, Y, Z,
-            *_source_strides(B, N, M), X + Y + Z + 3, HAS_MASK=has_mask, NEED_VOLUME=need_volume,
+            volume, labels, table, source, target, gout, gvol, gs, gt, R, N, gout.shape[1], X, Y, Z,
+            *_source_strides(B, N, M), max_steps, HAS_MASK=has_mask, PACKED=packed, NEED_VOLUME=need_volume,
             NEED_POINTS=need_points, BLOCK_RAYS=_BLOCK_RAYS, CDT=_tl_dtype(cdt), **_LAUNCH)
     return (gvol, *_point_grads(gs, gt, cdt, cdt, B, N, M))
 
 
-def _siddon_fake(volume, labels, source, target, n_channels, has_mask, reduce_max):
+def _siddon_fake(volume, labels, table, source, target, n_channels, has_mask, reduce_max):
     "Shapes and dtypes of the forward's outputs, for torch.compile."
     B, N = target.shape[:2]
     return source.new_empty((B, n_channels, N)), source.new_empty((B, n_channels, N), dtype=torch.int64)
 
 
-def _siddon_backward_fake(volume, labels, source, target, grad_out, arg, has_mask, reduce_max, need_volume, need_points):
+def _siddon_backward_fake(volume, labels, table, source, target, grad_out, arg, has_mask, reduce_max, need_volume, need_points):
     "Shapes and dtypes of the backward's outputs, for torch.compile."
     return torch.empty_like(volume), torch.empty_like(source), torch.empty_like(target)
 
 
 def _siddon_setup(ctx, inputs, output):
-    volume, labels, source, target, n_channels, has_mask, reduce_max = inputs
-    ctx.save_for_backward(volume, labels, source, target, output[1])
+    volume, labels, table, source, target, n_channels, has_mask, reduce_max = inputs
+    ctx.save_for_backward(volume, labels, table, source, target, output[1])
     ctx.flags = (has_mask, reduce_max)
 
 
 def _siddon_backward(ctx, grad_out, grad_arg):
-    volume, labels, source, target, arg = ctx.saved_tensors
-    need_volume, _, need_source, need_target = ctx.needs_input_grad[:4]
-    gvol, gsrc, gtgt = _siddon_backward_op(volume, labels, source, target, grad_out, arg, *ctx.flags,
+    volume, labels, table, source, target, arg = ctx.saved_tensors
+    need_volume, _, _, need_source, need_target = ctx.needs_input_grad[:5]
+    gvol, gsrc, gtgt = _siddon_backward_op(volume, labels, table, source, target, grad_out, arg, *ctx.flags,
                                            need_volume, need_source or need_target)
-    return (gvol if need_volume else None, None, gsrc if need_source else None, gtgt if need_target else None,
+    return (gvol if need_volume else None, None, None, gsrc if need_source else None, gtgt if need_target else None,
             None, None, None)
 
 
 _siddon_backward_op = _operator(
-    "triton_siddon_backward", "(Tensor volume, Tensor labels, Tensor source, Tensor target, Tensor grad_out, Tensor arg, "
+    "triton_siddon_backward", "(Tensor volume, Tensor labels, Tensor table, Tensor source, Tensor target, Tensor grad_out, Tensor arg, "
     "bool has_mask, bool reduce_max, bool need_volume, bool need_points) -> (Tensor, Tensor, Tensor)",
     _siddon_backward_launch, _siddon_backward_fake)
 _siddon_op = _operator(
-    "triton_siddon", "(Tensor volume, Tensor labels, Tensor source, Tensor target, int n_channels, bool has_mask, "
+    "triton_siddon", "(Tensor volume, Tensor labels, Tensor table, Tensor source, Tensor target, int n_channels, bool has_mask, "
     "bool reduce_max) -> (Tensor, Tensor)", _siddon_forward_launch, _siddon_fake, _siddon_backward, _siddon_setup)
 
 
@@ -471,7 +519,7 @@ def siddon(
     wide = volume.float() if volume.dtype in (torch.float16, torch.bfloat16) else volume
     B, N, M, cdt = _check_inputs(wide, source, target, mask, _siddon_forward_kernel)
     vol, src, tgt, labels = _prepare(wide, source, target, mask, cdt)
-    out, _ = _siddon_op(vol, labels, src, tgt, n_channels, mask is not None, reduce_max)
+    out, _ = _siddon_op(vol, labels, _no_table(vol.device), src, tgt, n_channels, mask is not None, reduce_max)
     return out.to(volume.dtype)
 
 # %% ../nbs/06_triton_kernels.ipynb #b467430d
@@ -539,15 +587,19 @@ def _sample_range(amin_ptr, amax_ptr, r, valid, sx, sy, sz, dx, dy, dz, X, Y, Z,
 
 @_jit
 def _trilinear_forward_kernel(
-    vol_ptr, mask_ptr, src_ptr, tgt_ptr, amin_ptr, amax_ptr, out_ptr, arg_ptr,
+    vol_ptr, mask_ptr, table_ptr, src_ptr, tgt_ptr, amin_ptr, amax_ptr, out_ptr, arg_ptr,
     R, N, C, X, Y, Z, stride_sb, stride_sn, K,
-    HAS_MASK: tl.constexpr, HAS_RANGE: tl.constexpr, REDUCE_MAX: tl.constexpr,
+    HAS_MASK: tl.constexpr, PACKED: tl.constexpr, HAS_RANGE: tl.constexpr, REDUCE_MAX: tl.constexpr,
     BLOCK_RAYS: tl.constexpr, CDT: tl.constexpr,
 ):
     "out[b, c, n] = h x sum of F over the K midpoint samples of ray (b, n) (or their max, argmax sample in arg)."
     r = tl.program_id(0) * BLOCK_RAYS + tl.arange(0, BLOCK_RAYS)
     valid = r < R
     b, n, sx, sy, sz, dx, dy, dz = _load_rays(src_ptr, tgt_ptr, r, valid, N, stride_sb, stride_sn, CDT)
+    if PACKED:  # each pose's own volume (as in the Siddon kernels)
+        first, first_label, X, Y, Z = _volume_row(table_ptr, b, valid)
+        vol_ptr += first
+        mask_ptr += first_label
     lo, hi, lo_axis, hi_axis = _sample_range(amin_ptr, amax_ptr, r, valid, sx, sy, sz, dx, dy, dz, X, Y, Z, HAS_RANGE)
     live = valid & (lo < hi)
     h = tl.where(live, (hi - lo) / K, 0.0)
@@ -623,15 +675,20 @@ def _scatter_weights(gvol_ptr, i, j, k, fx, fy, fz, w, X, Y, Z, live):
 
 @_jit
 def _trilinear_backward_kernel(
-    vol_ptr, mask_ptr, src_ptr, tgt_ptr, amin_ptr, amax_ptr, gout_ptr, gvol_ptr, gsrc_ptr, gtgt_ptr,
+    vol_ptr, mask_ptr, table_ptr, src_ptr, tgt_ptr, amin_ptr, amax_ptr, gout_ptr, gvol_ptr, gsrc_ptr, gtgt_ptr,
     R, N, C, X, Y, Z, stride_sb, stride_sn, K,
-    HAS_MASK: tl.constexpr, HAS_RANGE: tl.constexpr, NEED_VOLUME: tl.constexpr, NEED_POINTS: tl.constexpr,
+    HAS_MASK: tl.constexpr, PACKED: tl.constexpr, HAS_RANGE: tl.constexpr, NEED_VOLUME: tl.constexpr, NEED_POINTS: tl.constexpr,
     BLOCK_RAYS: tl.constexpr, CDT: tl.constexpr,
 ):
     "Gradients of sum(gout x trilinear): atomic adds into gvol, per-ray point gradients into gsrc, gtgt (R, 3)."
     r = tl.program_id(0) * BLOCK_RAYS + tl.arange(0, BLOCK_RAYS)
     valid = r < R
     b, n, sx, sy, sz, dx, dy, dz = _load_rays(src_ptr, tgt_ptr, r, valid, N, stride_sb, stride_sn, CDT)
+    if PACKED:  # each pose's own volume (as in the Siddon kernels)
+        first, first_label, X, Y, Z = _volume_row(table_ptr, b, valid)
+        vol_ptr += first
+        mask_ptr += first_label
+        gvol_ptr += first
     lo, hi, lo_axis, hi_axis = _sample_range(amin_ptr, amax_ptr, r, valid, sx, sy, sz, dx, dy, dz, X, Y, Z, HAS_RANGE)
     live = valid & (lo < hi)
     h = tl.where(live, (hi - lo) / K, 0.0)
@@ -691,9 +748,9 @@ def _trilinear_backward_kernel(
 
 @_jit
 def _trilinear_max_backward_kernel(
-    vol_ptr, src_ptr, tgt_ptr, amin_ptr, amax_ptr, arg_ptr, gout_ptr, gvol_ptr, gsrc_ptr, gtgt_ptr,
+    vol_ptr, table_ptr, src_ptr, tgt_ptr, amin_ptr, amax_ptr, arg_ptr, gout_ptr, gvol_ptr, gsrc_ptr, gtgt_ptr,
     E, N, C, X, Y, Z, stride_sb, stride_sn, K,
-    HAS_RANGE: tl.constexpr, NEED_VOLUME: tl.constexpr, NEED_POINTS: tl.constexpr,
+    PACKED: tl.constexpr, HAS_RANGE: tl.constexpr, NEED_VOLUME: tl.constexpr, NEED_POINTS: tl.constexpr,
     BLOCK_RAYS: tl.constexpr, CDT: tl.constexpr,
 ):
     "Backward of the max through its argmax sample, one lane per entry e = (b C + c) N + n of out."
@@ -704,6 +761,10 @@ def _trilinear_max_backward_kernel(
     r = b * N + n
     k = tl.load(arg_ptr + e, mask=valid, other=-1)
     b, n, sx, sy, sz, dx, dy, dz = _load_rays(src_ptr, tgt_ptr, r, valid, N, stride_sb, stride_sn, CDT)
+    if PACKED:  # each pose's own volume (as in the Siddon kernels)
+        first, first_label, X, Y, Z = _volume_row(table_ptr, b, valid)
+        vol_ptr += first
+        gvol_ptr += first
     lo, hi, lo_axis, hi_axis = _sample_range(amin_ptr, amax_ptr, r, valid, sx, sy, sz, dx, dy, dz, X, Y, Z, HAS_RANGE)
     live = valid & (k >= 0) & (lo < hi)
     g = tl.load(gout_ptr + e, mask=live, other=0.0).to(CDT)
@@ -746,29 +807,29 @@ def _alpha_range(alphamin, alphamax, B, N, cdt, device):
     return amin, amax, True
 
 
-def _trilinear_forward_launch(volume: Tensor, labels: Tensor, source: Tensor, target: Tensor, amin: Tensor, amax: Tensor,
-                              n_channels: int, n_points: int, has_mask: bool, has_range: bool, reduce_max: bool) -> tuple:
+def _trilinear_forward_launch(volume: Tensor, labels: Tensor, table: Tensor, source: Tensor, target: Tensor, amin: Tensor,
+                              amax: Tensor, n_channels: int, n_points: int, has_mask: bool, has_range: bool, reduce_max: bool) -> tuple:
     "The trilinear forward kernel on prepared inputs: (out (B, C, N) in the compute dtype, arg (B, C, N) int64: a max's sample, -1: none)."
     B, N, M = target.shape[0], target.shape[1], source.shape[1]
-    X, Y, Z = volume.shape
+    X, Y, Z, _, packed = _volume_shape(volume, table, B)
     R, cdt = B * N, source.dtype
     out, arg = _forward_outputs(B, n_channels, N, reduce_max, cdt, volume.device)
     if R > 0:
         _trilinear_forward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
-            volume, labels, source, target, amin, amax, out, arg, R, N, n_channels, X, Y, Z,
-            *_source_strides(B, N, M), n_points, HAS_MASK=has_mask, HAS_RANGE=has_range,
+            volume, labels, table, source, target, amin, amax, out, arg, R, N, n_channels, X, Y, Z,
+            *_source_strides(B, N, M), n_points, HAS_MASK=has_mask, PACKED=packed, HAS_RANGE=has_range,
             REDUCE_MAX=reduce_max, BLOCK_RAYS=_BLOCK_RAYS, CDT=_tl_dtype(cdt), **_LAUNCH)
     if reduce_max:
         out = torch.where(arg >= 0, out, torch.zeros_like(out))  # no sample: 0
     return out, arg
 
 
-def _trilinear_backward_launch(volume: Tensor, labels: Tensor, source: Tensor, target: Tensor, amin: Tensor, amax: Tensor,
-                               grad_out: Tensor, arg: Tensor, n_points: int, has_mask: bool, has_range: bool,
+def _trilinear_backward_launch(volume: Tensor, labels: Tensor, table: Tensor, source: Tensor, target: Tensor, amin: Tensor,
+                               amax: Tensor, grad_out: Tensor, arg: Tensor, n_points: int, has_mask: bool, has_range: bool,
                                reduce_max: bool, need_volume: bool, need_points: bool) -> tuple:
-    "The trilinear backward: (grad volume (X, Y, Z), grad source (B, M, 3), grad target (B, N, 3)); zeros where not needed."
+    "The trilinear backward: (grad volume (X, Y, Z) or (S,), grad source (B, M, 3), grad target (B, N, 3)); zeros where not needed."
     B, N, M = target.shape[0], target.shape[1], source.shape[1]
-    X, Y, Z = volume.shape
+    X, Y, Z, _, packed = _volume_shape(volume, table, B)
     R, cdt = B * N, source.dtype
     gout = grad_out.to(cdt).contiguous()
     C = gout.shape[1]
@@ -776,53 +837,53 @@ def _trilinear_backward_launch(volume: Tensor, labels: Tensor, source: Tensor, t
     gs = torch.zeros((R, 3), dtype=cdt, device=volume.device)
     gt = torch.zeros((R, 3), dtype=cdt, device=volume.device)
     if R > 0 and (need_volume or need_points):
-        common = dict(NEED_VOLUME=need_volume, NEED_POINTS=need_points, HAS_RANGE=has_range,
+        common = dict(PACKED=packed, NEED_VOLUME=need_volume, NEED_POINTS=need_points, HAS_RANGE=has_range,
                       BLOCK_RAYS=_BLOCK_RAYS, CDT=_tl_dtype(cdt), **_LAUNCH)
         if reduce_max:
             E = B * C * N
             _trilinear_max_backward_kernel[(triton.cdiv(E, _BLOCK_RAYS),)](
-                volume, source, target, amin, amax, arg, gout, gvol, gs, gt, E, N, C, X, Y, Z,
+                volume, table, source, target, amin, amax, arg, gout, gvol, gs, gt, E, N, C, X, Y, Z,
                 *_source_strides(B, N, M), n_points, **common)
         else:
             _trilinear_backward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
-                volume, labels, source, target, amin, amax, gout, gvol, gs, gt, R, N, C, X, Y, Z,
+                volume, labels, table, source, target, amin, amax, gout, gvol, gs, gt, R, N, C, X, Y, Z,
                 *_source_strides(B, N, M), n_points, HAS_MASK=has_mask, **common)
     return (gvol, *_point_grads(gs, gt, cdt, cdt, B, N, M))
 
 
-def _trilinear_fake(volume, labels, source, target, amin, amax, n_channels, n_points, has_mask, has_range, reduce_max):
+def _trilinear_fake(volume, labels, table, source, target, amin, amax, n_channels, n_points, has_mask, has_range, reduce_max):
     "Shapes and dtypes of the forward's outputs, for torch.compile."
     B, N = target.shape[:2]
     return source.new_empty((B, n_channels, N)), source.new_empty((B, n_channels, N), dtype=torch.int64)
 
 
-def _trilinear_backward_fake(volume, labels, source, target, amin, amax, grad_out, arg, n_points, has_mask, has_range,
+def _trilinear_backward_fake(volume, labels, table, source, target, amin, amax, grad_out, arg, n_points, has_mask, has_range,
                              reduce_max, need_volume, need_points):
     "Shapes and dtypes of the backward's outputs, for torch.compile."
     return torch.empty_like(volume), torch.empty_like(source), torch.empty_like(target)
 
 
 def _trilinear_setup(ctx, inputs, output):
-    volume, labels, source, target, amin, amax, n_channels, n_points, has_mask, has_range, reduce_max = inputs
-    ctx.save_for_backward(volume, labels, source, target, amin, amax, output[1])
+    volume, labels, table, source, target, amin, amax, n_channels, n_points, has_mask, has_range, reduce_max = inputs
+    ctx.save_for_backward(volume, labels, table, source, target, amin, amax, output[1])
     ctx.flags = (n_points, has_mask, has_range, reduce_max)
 
 
 def _trilinear_backward(ctx, grad_out, grad_arg):
-    volume, labels, source, target, amin, amax, arg = ctx.saved_tensors
-    need_volume, _, need_source, need_target = ctx.needs_input_grad[:4]
-    gvol, gsrc, gtgt = _trilinear_backward_op(volume, labels, source, target, amin, amax, grad_out, arg, *ctx.flags,
+    volume, labels, table, source, target, amin, amax, arg = ctx.saved_tensors
+    need_volume, _, _, need_source, need_target = ctx.needs_input_grad[:5]
+    gvol, gsrc, gtgt = _trilinear_backward_op(volume, labels, table, source, target, amin, amax, grad_out, arg, *ctx.flags,
                                               need_volume, need_source or need_target)
-    return (gvol if need_volume else None, None, gsrc if need_source else None, gtgt if need_target else None,
+    return (gvol if need_volume else None, None, None, gsrc if need_source else None, gtgt if need_target else None,
             None, None, None, None, None, None, None)
 
 
 _trilinear_backward_op = _operator(
-    "triton_trilinear_backward", "(Tensor volume, Tensor labels, Tensor source, Tensor target, Tensor amin, Tensor amax, "
+    "triton_trilinear_backward", "(Tensor volume, Tensor labels, Tensor table, Tensor source, Tensor target, Tensor amin, Tensor amax, "
     "Tensor grad_out, Tensor arg, int n_points, bool has_mask, bool has_range, bool reduce_max, bool need_volume, "
     "bool need_points) -> (Tensor, Tensor, Tensor)", _trilinear_backward_launch, _trilinear_backward_fake)
 _trilinear_op = _operator(
-    "triton_trilinear", "(Tensor volume, Tensor labels, Tensor source, Tensor target, Tensor amin, Tensor amax, "
+    "triton_trilinear", "(Tensor volume, Tensor labels, Tensor table, Tensor source, Tensor target, Tensor amin, Tensor amax, "
     "int n_channels, int n_points, bool has_mask, bool has_range, bool reduce_max) -> (Tensor, Tensor)",
     _trilinear_forward_launch, _trilinear_fake, _trilinear_backward, _trilinear_setup)
 
@@ -849,5 +910,88 @@ def trilinear(
     B, N, M, cdt = _check_inputs(wide, source, target, mask, _trilinear_forward_kernel)
     vol, src, tgt, labels = _prepare(wide, source, target, mask, cdt)
     amin, amax, has_range = _alpha_range(alphamin, alphamax, B, N, cdt, vol.device)
-    out, _ = _trilinear_op(vol, labels, src, tgt, amin, amax, n_channels, n_points, mask is not None, has_range, reduce_max)
+    out, _ = _trilinear_op(vol, labels, _no_table(vol.device), src, tgt, amin, amax, n_channels, n_points, mask is not None,
+                           has_range, reduce_max)
     return out.to(volume.dtype)
+
+# %% ../nbs/06_triton_kernels.ipynb #b177decd
+def _check_packed(volumes, table, source, target, mask, n_channels):
+    """The inputs of a packed launch: types and shapes; where `_eager` says, finite points; and always (they guard
+    the kernels' memory accesses) table rows inside the buffers and labels in [0, n_channels)."""
+    for name, x in (("volumes", volumes), ("source", source), ("target", target)):
+        if not isinstance(x, torch.Tensor) or not x.is_floating_point():
+            raise TypeError(f"{name}: a floating-point torch.Tensor expected, got {getattr(x, 'dtype', type(x).__name__)}")
+    if volumes.ndim != 1:
+        raise ValueError(f"volumes: (S,) the volumes' voxels end to end expected, got {tuple(volumes.shape)}")
+    if target.ndim != 3 or target.shape[-1] != 3:
+        raise ValueError(f"target: (B, N, 3) expected, got {tuple(target.shape)}")
+    B, N = target.shape[:2]
+    if source.ndim != 3 or source.shape[0] != B or source.shape[1] not in (1, N) or source.shape[-1] != 3:
+        raise ValueError(f"source: ({B}, 1, 3) or ({B}, {N}, 3) expected (B and N of the target), got {tuple(source.shape)}")
+    if not isinstance(table, torch.Tensor) or tuple(table.shape) != (B, 5) or table.dtype != torch.int64:
+        raise ValueError(f"table: ({B}, 5) int64 expected (one row per pose), got {getattr(table, 'shape', type(table).__name__)}")
+    if mask is None and n_channels != 1:
+        raise ValueError(f"n_channels: 1 expected without a mask, got {n_channels}")
+    if mask is not None and (not isinstance(mask, torch.Tensor) or mask.ndim != 1 or mask.is_floating_point() or mask.dtype == torch.bool):
+        raise ValueError(f"mask: (S',) integer labels end to end expected, got {getattr(mask, 'shape', type(mask).__name__)}")
+    _check_finite(source, "source")
+    _check_finite(target, "target")
+    if torch.compiler.is_compiling() or B == 0:
+        return
+    first, first_label, shape = table[:, 0], table[:, 1], table[:, 2:]
+    size = shape.prod(1)
+    labels_end = first_label + size if mask is not None else torch.zeros_like(size)
+    outside = (shape < 1).any(1) | (first < 0) | (first + size > volumes.numel()) | (first_label < 0)
+    if bool((outside | (labels_end > (0 if mask is None else mask.numel()))).any()):
+        raise ValueError(f"table: rows (offset, label offset, X, Y, Z) inside the buffers expected (volumes: "
+                         f"{volumes.numel()} voxels, mask: {0 if mask is None else mask.numel()})")
+    if mask is not None and mask.numel() and bool((mask.min() < 0) | (mask.max() >= n_channels)):
+        raise ValueError(f"mask: labels in [0, {n_channels}) expected (one channel each)")
+
+
+def siddon_packed(
+    volumes: torch.Tensor,  # (S,) the voxel values of V volumes end to end, each C-ordered (X, Y, Z); float32 or float64
+    table: torch.Tensor,  # (B, 5) int64, one row per pose: offset of its volume in `volumes`, of its labels in `mask`, X, Y, Z
+    source: torch.Tensor,  # (B, 1, 3) or (B, N, 3) ray starts in the grid coordinates of each pose's own volume
+    target: torch.Tensor,  # (B, N, 3) ray ends in the grid coordinates of each pose's own volume
+    mask: torch.Tensor | None = None,  # (S',) integer labels of the volumes end to end, in [0, n_channels), or None
+    n_channels: int = 1,  # C, one output channel per label
+    reduce_max: bool = False,  # the largest value crossed instead of the integral
+    validate: bool = True,  # check the inputs (`_check_packed`); the renderers have already
+) -> torch.Tensor:  # (B, C, N) integrals in alpha units, in the dtype of `volumes`
+    "`siddon` of each pose through its own volume, all poses in one launch."
+    if validate:
+        _check_packed(volumes, table, source, target, mask, n_channels)
+    wide = volumes.float() if volumes.dtype in (torch.float16, torch.bfloat16) else volumes
+    B, N, M, cdt = _check_inputs(wide, source, target, mask, _siddon_forward_kernel)
+    vol, src, tgt, labels = _prepare(wide, source, target, mask, cdt)
+    out, _ = _siddon_op(vol, labels, table.to(vol.device).contiguous(), src, tgt, n_channels, mask is not None, reduce_max)
+    return out.to(volumes.dtype)
+
+# %% ../nbs/06_triton_kernels.ipynb #b1721968
+def trilinear_packed(
+    volumes: torch.Tensor,  # (S,) the voxel values of V volumes end to end, each C-ordered (X, Y, Z); float32 or float64
+    table: torch.Tensor,  # (B, 5) int64, one row per pose: offset of its volume in `volumes`, of its labels in `mask`, X, Y, Z
+    source: torch.Tensor,  # (B, 1, 3) or (B, N, 3) ray starts in the grid coordinates of each pose's own volume
+    target: torch.Tensor,  # (B, N, 3) ray ends in the grid coordinates of each pose's own volume
+    mask: torch.Tensor | None = None,  # (S',) integer labels of the volumes end to end, in [0, n_channels), or None
+    n_channels: int = 1,  # C, one output channel per label
+    n_points: int = 500,  # K, midpoint samples per ray
+    reduce_max: bool = False,  # the largest sample instead of the integral
+    alphamin: float | torch.Tensor | None = None,  # () or (B, N) start of the sampled range; None: each volume's box entry
+    alphamax: float | torch.Tensor | None = None,  # () or (B, N) end of the sampled range; None: each volume's box exit
+    validate: bool = True,  # check the inputs (`_check_packed`); the renderers have already
+) -> torch.Tensor:  # (B, C, N) integrals in alpha units, in the dtype of `volumes`
+    "`trilinear` of each pose through its own volume, all poses in one launch."
+    if validate:
+        _check_packed(volumes, table, source, target, mask, n_channels)
+    n_points = int(n_points)
+    if n_points < 1:
+        raise ValueError(f"n_points must be >= 1, got {n_points}")
+    wide = volumes.float() if volumes.dtype in (torch.float16, torch.bfloat16) else volumes
+    B, N, M, cdt = _check_inputs(wide, source, target, mask, _trilinear_forward_kernel)
+    vol, src, tgt, labels = _prepare(wide, source, target, mask, cdt)
+    amin, amax, has_range = _alpha_range(alphamin, alphamax, B, N, cdt, vol.device)
+    out, _ = _trilinear_op(vol, labels, table.to(vol.device).contiguous(), src, tgt, amin, amax, n_channels, n_points,
+                           mask is not None, has_range, reduce_max)
+    return out.to(volumes.dtype)
