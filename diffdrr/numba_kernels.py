@@ -160,13 +160,12 @@ def siddon_materials(
     source: torch.Tensor,  # (B, 1 or N, 3) source points, grid coordinates
     target: torch.Tensor,  # (B, N, 3) detector points, grid coordinates
     n_materials: int,  # M: q lies in [0, M - 1]
-    fractional: bool = True,  # False: whole q only (labelmap, hard thresholds)
-    records_checked: bool = False,  # the caller has checked 0 <= q <= M - 1 (and whole q if not fractional)
+    records_checked: bool = False,  # the caller has checked 0 <= q <= M - 1
 ) -> torch.Tensor:  # (B, M, N) float64 per-material line integrals, alpha units
     "Per-material Siddon line integrals in one walk per ray, on torch's thread count (values only)."
     if torch.is_grad_enabled() and any(x.requires_grad for x in (records, source, target)):
         raise ValueError("siddon_materials computes values only: no gradient reaches records, source or target "
                          "(render the materials through the mask-channel path for gradients)")
     with _torch_thread_count(records_checked):
-        out = siddon_materials_forward(_np(records), _np(source), _np(target), n_materials, fractional)
+        out = siddon_materials_forward(_np(records), _np(source), _np(target), n_materials)
     return torch.from_numpy(out)

@@ -239,34 +239,33 @@ def siddon_forward(volume, source, target, mask=None, n_channels=1, reduce_max=F
 
 # %% ../nbs/05b_numba_siddon.ipynb #a2779182
 @njit(**_JIT)
-def _segments_sum_materials(records, index, length, S, out, b, n, fractional):
+def _segments_sum_materials(records, index, length, S, out, b, n):
     """Material line integrals of the segments: with (rho, q) = records[2 idx], q = m + t, rho x length x (1 - t)
-    into channel m of out[b, :, n] and rho x length x t into channel m + 1, summed over runs of equal m (`out` has
-    n_materials + 1 channels: the last one receives t x 0 from the last material). Not fractional: t is 0 (not read).
-    The caller checks that 0 <= q <= n_materials - 1: m = int(q) indexes `out` unchecked."""
-    total = upper = 0.0  # of the current run: sum of rho x length, and of its part t x rho x length
-    m = -1
+    into channel m of out[b, :, n] and rho x length x t into channel m + 1. Voxels of equal q (a run of one organ,
+    or of one pure material) are summed before their total is split (`out` has n_materials + 1 channels: the last
+    one receives 0 x total from the last material). The caller checks that 0 <= q <= n_materials - 1: m = int(q)
+    indexes `out` unchecked."""
+    total, q_run = 0.0, -1.0  # rho x length summed over the current run of equal q
     for k in range(S):
         j = 2 * index[k]
         q = records[j + 1]
-        m_k = int(q)
-        if m_k != m:
-            if m >= 0:
+        if q != q_run:
+            if q_run >= 0:
+                m = int(q_run)
+                upper = total * (q_run - m)
                 out[b, m, n] += total - upper
                 out[b, m + 1, n] += upper
-            total = upper = 0.0
-            m = m_k
-        w = np.float64(records[j]) * length[k]
-        total += w
-        if fractional:
-            upper += w * (q - m_k)
-    if m >= 0:
+            total, q_run = 0.0, q
+        total += np.float64(records[j]) * length[k]
+    if q_run >= 0:
+        m = int(q_run)
+        upper = total * (q_run - m)
         out[b, m, n] += total - upper
         out[b, m + 1, n] += upper
 
 
 @njit(parallel=True, **_JIT)
-def _siddon_materials_kernel(records, shape, src, tgt, order, out, fractional):
+def _siddon_materials_kernel(records, shape, src, tgt, order, out):
     "Material line integrals of all rays in parallel: each walk into scratch buffers (`_siddon_ray_segments`), then summed."
     N, M = tgt.shape[1], src.shape[1]
     R = order.shape[0]
@@ -280,7 +279,7 @@ def _siddon_materials_kernel(records, shape, src, tgt, order, out, fractional):
             m = n if M > 1 else 0
             count = _siddon_ray_segments(records, None, shape, src[b, m, 0], src[b, m, 1], src[b, m, 2],
                                          tgt[b, n, 0], tgt[b, n, 1], tgt[b, n, 2], index, length, 2)
-            _segments_sum_materials(records, index, length, count, out, b, n, fractional)
+            _segments_sum_materials(records, index, length, count, out, b, n)
 
 # %% ../nbs/05b_numba_siddon.ipynb #d787a559
 def siddon_materials_forward(
@@ -288,7 +287,6 @@ def siddon_materials_forward(
     source,  # (B, 1 or N, 3) source points, grid coordinates
     target,  # (B, N, 3) detector points, grid coordinates
     n_materials: int,  # M: q lies in [0, M - 1]
-    fractional: bool = True,  # False: every q is a whole number (a labelmap, hard thresholds), t is not read
 ) -> np.ndarray:  # (B, M, N) float64 per-material line integrals, alpha units
     "Per-material Siddon line integrals in one walk per ray (values only, no gradient)."
     records = np.ascontiguousarray(records)
@@ -301,12 +299,10 @@ def siddon_materials_forward(
         q = records[..., 1]
         if not (q.min() >= 0 and q.max() <= n_materials - 1):
             raise ValueError(f"records: material coordinates in [0, {n_materials - 1}] expected, got [{q.min()}, {q.max()}]")
-        if not fractional and not np.array_equal(q, np.floor(q)):
-            raise ValueError("records: whole material coordinates expected with fractional=False")
     shape = tuple(records.shape[:3])
     B, N = target.shape[:2]
     out = np.zeros((B, int(n_materials) + 1, N))
-    _siddon_materials_kernel(records.reshape(-1), shape, source, target, _ray_order(source, target, shape), out, bool(fractional))
+    _siddon_materials_kernel(records.reshape(-1), shape, source, target, _ray_order(source, target, shape), out)
     return out[:, :-1]
 
 # %% ../nbs/05b_numba_siddon.ipynb #16f54901

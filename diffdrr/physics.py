@@ -290,11 +290,6 @@ class ThresholdMaterials:
             return [(rho - rho_upper, lower), (rho_upper, upper)]
         return [(rho.sub_(rho_upper), lower), (rho_upper, upper)]  # rho (1 - t), in place
 
-    @property
-    def fractional(self) -> bool:  # whether voxels mix two materials (a material coordinate with a fractional part)
-        "True with smooth transitions, False with hard thresholds."
-        return self.width_hu > 0
-
     def material_coordinates(
         self,
         hu: torch.Tensor,  # (X, Y, Z) Hounsfield units
@@ -324,8 +319,6 @@ class LabelmapMaterials:
             raise ValueError(f"density: 'hu', 'nominal' or a callable expected, got {density!r}")
         self.density = density
         self.n_passes = 1
-
-    fractional = False  # every voxel is one material: whole material coordinates
 
     def passes(
         self,
@@ -519,7 +512,8 @@ class XRayPhysics(nn.Module):
             _check_positive(scatter_sigma_px, "scatter_sigma_px")
         self.output, self.I0, self.dose, self.noise, self.seed = output, float(I0), dose, noise, seed
         self.scatter_to_primary, self.scatter_sigma_px = float(scatter_to_primary), scatter_sigma_px
-        self._cache = {}  # {"passes" or "records": (key, value)} of the subject's own volume
+        self._cache = {}  # {("passes" or "records", subject number): (key, value)} of the subject's own volume
+        self._mu = None  # (energies, key, (M, E) mu/rho) of the last `mu()`
 
     @property
     def n_materials(self) -> int:  # M, channels of `line_integrals`
@@ -527,8 +521,11 @@ class XRayPhysics(nn.Module):
         return len(self.materials.materials)
 
     def mu(self) -> torch.Tensor:  # (M, E) float64 mu/rho in cm^2/g at the spectrum's energies
-        "Mass attenuation of the materials at the spectrum's energies."
+        "Mass attenuation of the materials at the spectrum's energies (kept until the spectrum or the materials change)."
         e = self.spectrum.energies_kev
+        key = (e._version, self.materials.materials, tuple(self.attenuation))
+        if self._mu is not None and self._mu[0] is e and self._mu[1] == key:
+            return self._mu[2]
         rows = []
         for m in self.materials.materials:
             if m in self.attenuation:
@@ -536,7 +533,8 @@ class XRayPhysics(nn.Module):
                 rows.append(torch.from_numpy(np.exp(np.interp(np.log(e.numpy()), np.log(grid.numpy()), np.log(self.attenuation[m].numpy())))))
             else:
                 rows.append(mass_attenuation(m, e)[0])
-        return torch.stack(rows)
+        self._mu = (e, key, torch.stack(rows))
+        return self._mu[2]
 
     def _passes(self, drr, hu, labelmap):
         "Renderer passes [(volume, labels)] of `hu`, or of the subject's own volume (cached)."
@@ -594,7 +592,7 @@ class XRayPhysics(nn.Module):
         dtype = _compute_dtype(drr.density, source, target)
         source, target = source.to(dtype), target.to(dtype)
         grids = [_to_grid(x, drr._affine_inverse, drr.renderer.voxel_shift) for x in (source, target)]
-        out = siddon_materials(records, *grids, self.n_materials, self.materials.fractional, records_checked=True)
+        out = siddon_materials(records, *grids, self.n_materials, records_checked=True)
         return _to_world(out, "sum", _safe_norm(target - source))
 
     def line_integrals(
