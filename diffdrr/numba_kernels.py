@@ -16,10 +16,11 @@ from .raycast import _check_rays, _labels_checked
 
 _all_ = ["NUMBA_AVAILABLE", "siddon_forward", "siddon_backward", "trilinear_forward", "trilinear_backward"]
 TRACEABLE = False  # autograd Functions over numpy: torch.compile cannot trace into them (compiled graphs use the reference)
+LABEL_DTYPES = (torch.uint8, torch.int32)  # label tensors the kernels read as they are (others are converted to int32)
 
 # %% auto #0
-__all__ = ['TRACEABLE', 'SiddonFunction', 'siddon', 'TrilinearFunction', 'trilinear', 'siddon_materials', 'NUMBA_AVAILABLE',
-           'siddon_forward', 'siddon_backward', 'trilinear_forward', 'trilinear_backward']
+__all__ = ['TRACEABLE', 'LABEL_DTYPES', 'SiddonFunction', 'siddon', 'TrilinearFunction', 'trilinear', 'siddon_materials',
+           'NUMBA_AVAILABLE', 'siddon_forward', 'siddon_backward', 'trilinear_forward', 'trilinear_backward']
 
 # %% ../nbs/05d_numba_kernels.ipynb #c13f1bc5
 def _np(x):

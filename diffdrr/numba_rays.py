@@ -271,7 +271,7 @@ def _prepare_points(source, target):
 
 
 def _prepare(volume, source, target, mask, n_channels):
-    """Validate; return the flat volume, float64 points, the flat int32 mask (or None). The labels' range is read
+    """Validate; return the flat volume, float64 points, the flat uint8 or int32 mask (or None). The labels' range is read
     (the kernels index channels with them, unchecked) unless the caller has checked them (`_LABELS_CHECKED`)."""
     volume = np.ascontiguousarray(volume)
     if volume.ndim != 3 or volume.dtype not in (np.float32, np.float64):
@@ -281,7 +281,9 @@ def _prepare(volume, source, target, mask, n_channels):
         if n_channels != 1:
             raise ValueError(f"n_channels={n_channels} needs a mask")
         return volume.reshape(-1), source, target, None
-    mask = np.ascontiguousarray(mask, dtype=np.int32)
+    mask = np.ascontiguousarray(mask)
+    if mask.dtype not in (np.uint8, np.int32):  # the kernels read uint8 (a quarter of the memory traffic) or int32
+        mask = mask.astype(np.int32)
     if mask.shape != volume.shape:
         raise ValueError(f"mask: {volume.shape} expected, got {mask.shape}")
     if not _LABELS_CHECKED.get():

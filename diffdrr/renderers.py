@@ -88,9 +88,12 @@ def _kernels(backend, volume, reducefn, mode="bilinear"):
     return kernels
 
 
-def _kernel_inputs(volume, mask):
-    "The volume as the kernels read it (float32, half precision widened, or float64) and the labels as int32."
+def _kernel_inputs(volume, mask, kernels=None):
+    """The volume as the kernels read it (float32, half precision widened, or float64) and the labels: uint8 as they
+    are where the kernels read them (`kernels.LABEL_DTYPES`, the Numba kernels), else as int32."""
     volume = volume if volume.dtype == torch.float64 else volume.float()
+    if mask is not None and mask.dtype in getattr(kernels, "LABEL_DTYPES", ()):
+        return volume, mask
     return volume, _int32_labels(mask)
 
 
@@ -122,7 +125,7 @@ def _to_world(out, reducefn, ray_length):
 
 def _siddon_kernels(kernels, volume, source_grid, target_grid, mask, n_channels, reducefn, ray_length):
     "Siddon through a kernel module: (B, C, N) in density x mm (sum) or density (max)."
-    volume, mask = _kernel_inputs(volume, mask)
+    volume, mask = _kernel_inputs(volume, mask, kernels)
     out = kernels.siddon(volume, source_grid, target_grid, mask, n_channels, reducefn == "max", validate=False)  # checked by the renderer
     return _to_world(out, reducefn, ray_length)
 
@@ -133,7 +136,7 @@ def _trilinear_kernels(kernels, volume, source_grid, target_grid, mask, n_channe
         lo, hi = ray_box_intersection(source_grid.reshape(-1, 3).expand(target_grid.reshape(-1, 3).shape), target_grid.reshape(-1, 3), tuple(volume.shape))
         alphamin = lo.reshape(ray_length.shape) if alphamin is None else alphamin
         alphamax = hi.reshape(ray_length.shape) if alphamax is None else alphamax
-    volume, mask = _kernel_inputs(volume, mask)
+    volume, mask = _kernel_inputs(volume, mask, kernels)
     out = kernels.trilinear(volume, source_grid, target_grid, mask, n_channels, n_points, reducefn == "max", alphamin, alphamax,
                             validate=False)  # checked by the renderer
     return _to_world(out, reducefn, ray_length)
