@@ -184,6 +184,20 @@ def _check_reducefn(reducefn):
     raise ValueError(f"reducefn must be one of {_REDUCEFNS} or a callable (B, N, S) -> (B, N), got {reducefn!r}")
 
 # %% ../nbs/04_raycast.ipynb #41cb7b5f
+def _check_points(
+    source: torch.Tensor,  # (B, 1, 3) or (B, N, 3) ray starts
+    target: torch.Tensor,  # (B, N, 3) ray ends
+) -> None:
+    "The shapes of the ray ends always, their values (finite) as `_eager` says."
+    if target.ndim != 3 or target.shape[-1] != 3:
+        raise ValueError(f"target: (B, N, 3) expected, got {tuple(target.shape)}")
+    B, N = target.shape[:2]
+    if source.ndim != 3 or source.shape[0] != B or source.shape[1] not in (1, N) or source.shape[-1] != 3:
+        raise ValueError(f"source: ({B}, 1, 3) or ({B}, {N}, 3) expected (B and N of the target), got {tuple(source.shape)}")
+    _check_finite(source, "source")
+    _check_finite(target, "target")
+
+
 def _check_rays(
     volume: torch.Tensor,  # (X, Y, Z) or (1, X, Y, Z) floating-point volume
     source: torch.Tensor,  # (B, 1, 3) or (B, N, 3) ray starts
@@ -201,13 +215,7 @@ def _check_rays(
         volume = volume[0]
     if volume.ndim != 3 or min(volume.shape) == 0:
         raise ValueError(f"volume: (X, Y, Z) with X, Y, Z >= 1 expected, got {tuple(volume.shape)}")
-    if target.ndim != 3 or target.shape[-1] != 3:
-        raise ValueError(f"target: (B, N, 3) expected, got {tuple(target.shape)}")
-    B, N = target.shape[:2]
-    if source.ndim != 3 or source.shape[0] != B or source.shape[1] not in (1, N) or source.shape[-1] != 3:
-        raise ValueError(f"source: ({B}, 1, 3) or ({B}, {N}, 3) expected (B and N of the target), got {tuple(source.shape)}")
-    _check_finite(source, "source")
-    _check_finite(target, "target")
+    _check_points(source, target)
     if mask is None:
         if n_channels not in (None, 1):
             raise ValueError(f"n_channels: 1 expected without a mask, got {n_channels}")

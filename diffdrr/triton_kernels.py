@@ -10,8 +10,7 @@ import types
 import torch
 from torch import Tensor
 
-from .pose import _check_finite
-from .raycast import _check_rays
+from .raycast import _check_points, _check_rays
 from .raycast import _lerp3 as _lerp3_formula
 
 try:  # the CUDA fast path; without Triton the kernels below stay plain functions that are never called
@@ -923,19 +922,14 @@ def _check_packed(volumes, table, source, target, mask, n_channels):
             raise TypeError(f"{name}: a floating-point torch.Tensor expected, got {getattr(x, 'dtype', type(x).__name__)}")
     if volumes.ndim != 1:
         raise ValueError(f"volumes: (S,) the volumes' voxels end to end expected, got {tuple(volumes.shape)}")
-    if target.ndim != 3 or target.shape[-1] != 3:
-        raise ValueError(f"target: (B, N, 3) expected, got {tuple(target.shape)}")
-    B, N = target.shape[:2]
-    if source.ndim != 3 or source.shape[0] != B or source.shape[1] not in (1, N) or source.shape[-1] != 3:
-        raise ValueError(f"source: ({B}, 1, 3) or ({B}, {N}, 3) expected (B and N of the target), got {tuple(source.shape)}")
+    _check_points(source, target)
+    B = target.shape[0]
     if not isinstance(table, torch.Tensor) or tuple(table.shape) != (B, 5) or table.dtype != torch.int64:
         raise ValueError(f"table: ({B}, 5) int64 expected (one row per pose), got {getattr(table, 'shape', type(table).__name__)}")
     if mask is None and n_channels != 1:
         raise ValueError(f"n_channels: 1 expected without a mask, got {n_channels}")
     if mask is not None and (not isinstance(mask, torch.Tensor) or mask.ndim != 1 or mask.is_floating_point() or mask.dtype == torch.bool):
         raise ValueError(f"mask: (S',) integer labels end to end expected, got {getattr(mask, 'shape', type(mask).__name__)}")
-    _check_finite(source, "source")
-    _check_finite(target, "target")
     if torch.compiler.is_compiling() or B == 0:
         return
     first, first_label, shape = table[:, 0], table[:, 1], table[:, 2:]
