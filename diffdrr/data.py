@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import gzip
+import math
 import os
 import zlib
 from pathlib import Path
@@ -401,10 +402,56 @@ def load_image(
         raise ValueError(f"{name}: {e}") from None
 
 # %% ../nbs/00_data.ipynb #fdd39bdd
+def _linear_at(
+    data: torch.Tensor,  # (X, Y, Z) samples
+    axis: int,  # the axis to interpolate along
+    p,  # (n',) continuous indices in [0, n - 1] along `axis`
+) -> torch.Tensor:  # `data` with n' samples along `axis`: the linear interpolant at p
+    "Linear interpolation along one axis."
+    n = data.shape[axis]
+    i0 = np.clip(np.floor(p), 0, max(n - 2, 0)).astype(np.int64)
+    i1 = np.minimum(i0 + 1, n - 1)
+    shape = [1, 1, 1]
+    shape[axis] = -1
+    w = torch.as_tensor(p - i0, dtype=data.dtype).reshape(shape)
+    return data.index_select(axis, torch.as_tensor(i0)) * (1 - w) + data.index_select(axis, torch.as_tensor(i1)) * w
+
+
+def _footprint_means(
+    data: torch.Tensor,  # (X, Y, Z) samples
+    axis: int,  # the axis to average along
+    p,  # (n',) centres of the new voxels, continuous indices in [0, n - 1]
+    width: float,  # r > 1, the new voxel's length in old voxels
+) -> torch.Tensor:  # `data` with n' samples along `axis`: the mean of the linear interpolant over [p - h, p + h]
+    "Means of the linear interpolant along one axis over each new voxel's footprint (shrunk symmetrically at the edges)."
+    n = data.shape[axis]
+    h = np.minimum(np.minimum(width / 2, p), n - 1 - p)
+    sample = lambda k: data.select(axis, int(k))  # the old slab k
+
+    def at(x):  # the linear interpolant at x in [0, n - 1], one slab
+        i = min(int(math.floor(x)), n - 2)
+        return sample(x) if n < 2 else sample(i) * (1 - (x - i)) + sample(i + 1) * (x - i)
+
+    slabs = []
+    for centre, half in zip(p, h):
+        if half <= 0:
+            slabs.append(at(centre))
+            continue
+        a, b = centre - half, centre + half
+        first, last = math.ceil(a), math.floor(b)  # the old samples inside [a, b]
+        if first > last:  # [a, b] within one segment: the trapezoid of its ends
+            integral = (b - a) * (at(a) + at(b)) / 2
+        else:  # the partial segments at both ends, and the whole ones between (trapezoids)
+            inner = data.narrow(axis, first, last - first + 1).sum(axis) - (sample(first) + sample(last)) / 2
+            integral = (first - a) * (at(a) + sample(first)) / 2 + inner + (b - last) * (sample(last) + at(b)) / 2
+        slabs.append(integral / (b - a))
+    return torch.stack(slabs, axis)
+
+
 def resample_image(
     image: Image,  # the image to resample
     spacing,  # new voxel spacing in mm: one number, or one per axis (3,)
-) -> Image:  # same centre and directions; trilinear for intensities, nearest for labels
+) -> Image:  # same centre and directions; intensities interpolated (averaged when downsampling), nearest labels
     "Resample an image to a new voxel spacing, keeping its centre and axis directions."
     try:
         s_new = np.broadcast_to(np.asarray(spacing, dtype=np.float64), (3,)).copy()
@@ -427,12 +474,10 @@ def resample_image(
         if image.is_label:
             data = data.index_select(axis, torch.as_tensor(np.floor(p + 0.5).astype(np.int64)))
             continue
-        i0 = np.clip(np.floor(p), 0, max(n_old[axis] - 2, 0)).astype(np.int64)
-        i1 = np.minimum(i0 + 1, n_old[axis] - 1)
-        shape = [1, 1, 1]
-        shape[axis] = -1
-        w = torch.as_tensor(p - i0, dtype=data.dtype).reshape(shape)
-        data = data.index_select(axis, torch.as_tensor(i0)) * (1 - w) + data.index_select(axis, torch.as_tensor(i1)) * w
+        if scale[axis] > 1:  # downsampling: the mean over each new voxel's footprint, not one sample
+            data = _footprint_means(data, axis, p, scale[axis])
+        else:
+            data = _linear_at(data, axis, p)
     return Image(data, A, path=image.path)
 
 # %% ../nbs/00_data.ipynb #334d77f1
