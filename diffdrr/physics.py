@@ -13,8 +13,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from .pose import _check_finite, _check_positive, _safe_norm, _safe_sqrt
-from .renderers import Siddon, _compute_dtype, _kernels, _pair_poses, _to_grid, _to_world
+from .pose import _check_finite, _check_positive, _safe_sqrt
+from .renderers import Siddon, _pair_poses
 
 # %% auto #0
 __all__ = ['ENERGY_GRID_KEV', 'MATERIALS', 'mass_attenuation', 'attenuation_materials', 'xraydb_attenuation', 'Spectrum',
@@ -512,7 +512,7 @@ class XRayPhysics(nn.Module):
             _check_positive(scatter_sigma_px, "scatter_sigma_px")
         self.output, self.I0, self.dose, self.noise, self.seed = output, float(I0), dose, noise, seed
         self.scatter_to_primary, self.scatter_sigma_px = float(scatter_to_primary), scatter_sigma_px
-        self._cache = {}  # {("passes" or "records", subject number): (key, value)} of the subject's own volume
+        self._cache = {}  # {("passes" or "coordinates", subject number): (key, value)} of the subject's own volume
         self._mu = None  # (energies, key, (M, E) mu/rho) of the last `mu()`
 
     @property
@@ -562,38 +562,16 @@ class XRayPhysics(nn.Module):
         "Forget the cached material decomposition (after editing the subject's HU in place)."
         self._cache = {}
 
-    def _one_walk(self, drr, source, target, hu, kwargs) -> bool:
-        "Whether the line integrals can come from one walk of the Numba kernel through the cached records (values only)."
-        renderer = drr.renderer
-        if hu is not None or kwargs or not hasattr(self.materials, "material_coordinates"):
-            return False
-        if not isinstance(renderer, Siddon) or renderer.reducefn != "sum" or drr.device.type != "cpu" or torch.compiler.is_compiling():
-            return False
-        if torch.is_grad_enabled() and (source.requires_grad or target.requires_grad):
-            return False
-        kernels = _kernels(renderer.backend, drr.density, "sum")
-        return kernels is not None and kernels.__name__ == "diffdrr.numba_kernels"
-
-    def _records(self, hu, labelmap):
-        "(X, Y, Z, 2) float32 records (density, material coordinate) of `hu`, coordinates checked once."
-        rho, q = self.materials.material_coordinates(hu, labelmap)
-        lowest, largest = (float(x) for x in torch.aminmax(q))
-        if not (lowest >= 0 and largest <= self.n_materials - 1):  # NaN HU fail here too
-            raise ValueError(f"the material decomposition of the subject's HU: material coordinates in [0, {self.n_materials - 1}] "
-                             f"expected, got [{lowest}, {largest}] (are the HU finite?)")
-        return torch.stack([rho, q], -1).to(torch.float32)
-
-    def _walk_line_integrals(self, drr, source, target, labelmap):
-        "(B, M, N) line integrals in g/cm^3 x mm from one walk per ray (`siddon_materials`)."
-        from diffdrr.numba_kernels import siddon_materials
-
+    def _coordinates(self, drr, hu, labelmap):
+        "(density, material coordinates) of `hu`, or of the subject's own volume (cached): the Siddon renderer's `material` input."
         labelmap = drr.mask if labelmap is None else labelmap
-        records = self._cached(drr, labelmap, "records", lambda hu: self._records(hu, labelmap))
-        dtype = _compute_dtype(drr.density, source, target)
-        source, target = source.to(dtype), target.to(dtype)
-        grids = [_to_grid(x, drr._affine_inverse, drr.renderer.voxel_shift) for x in (source, target)]
-        out = siddon_materials(records, *grids, self.n_materials, records_checked=True)
-        return _to_world(out, "sum", _safe_norm(target - source))
+        if hu is not None:
+            hu = hu[0] if hu.ndim == 4 and hu.shape[0] == 1 else hu
+            if hu.shape != drr.density.shape:
+                raise ValueError(f"hu: the subject's volume shape {tuple(drr.density.shape)} expected, got {tuple(hu.shape)}")
+            return self.materials.material_coordinates(hu.to(drr.device), labelmap)
+        return self._cached(drr, labelmap, "coordinates",
+                            lambda hu: tuple(x.contiguous() for x in self.materials.material_coordinates(hu, labelmap)))
 
     def line_integrals(
         self,
@@ -604,11 +582,14 @@ class XRayPhysics(nn.Module):
         labelmap: torch.Tensor | None = None,  # (X, Y, Z) labels instead of the subject's (LabelmapMaterials)
         **kwargs,  # renderer options, e.g. n_points=...
     ) -> torch.Tensor:  # (B, M, N) per-material density line integrals L_m in g/cm^2
-        "Per-material line integrals: one walk through the material records (Numba Siddon, no gradient asked), or one mask-channel renderer pass per pass of the material model."
+        "Per-material line integrals: the Siddon renderer's material coordinates, or one mask-channel pass per pass of the material model."
         if getattr(drr, "multi_subject", False):
             return self._subjects_line_integrals(drr, source, target, hu, labelmap, **kwargs)
-        if self._one_walk(drr, source, target, hu, kwargs):
-            return self._walk_line_integrals(drr, source, target, labelmap) / 10.0  # g/cm^3 x mm -> g/cm^2
+        if isinstance(drr.renderer, Siddon) and hasattr(self.materials, "material_coordinates"):
+            density, material = self._coordinates(drr, hu, labelmap)
+            L = drr.renderer(density, source, target, None, material=material, affine_inverse=drr._affine_inverse,
+                             n_channels=self.n_materials, **kwargs)
+            return L / 10.0  # g/cm^3 x mm -> g/cm^2
         L = None
         for volume, labels in self._passes(drr, hu, labelmap):
             out = drr.renderer(volume, source, target, None, mask=labels, affine_inverse=drr._affine_inverse,

@@ -135,6 +135,7 @@ def siddon_raycast(
     reducefn: str | Callable = "sum",  # "sum", "max" or a callable (B, N, S) -> (B, N)
     ray_length: torch.Tensor | None = None,  # (B, N) world length of each ray in mm; None: lengths in alpha units
     n_channels: int | None = None,  # C, the number of label channels; default mask.max() + 1
+    material: torch.Tensor | None = None,  # (X, Y, Z) material coordinates q = m + t in [0, C - 1] instead of a mask (sums only)
 ) -> torch.Tensor:  # (B, C, N): sum(value x dalpha) x ray_length, or the maxima for "max"
     "Exact line integrals over the voxels crossed between alpha = 0 and 1 (Siddon's method) for one chunk of rays."
     reducefn = _check_reducefn(reducefn)
@@ -167,6 +168,11 @@ def siddon_raycast(
     # the voxel of segment m: the entry voxel stepped across the crossings before it, in sorted order
     index = _entry_index(s, t, alpha_lo, dims)[:, None] + torch.cat(offsets, -1).gather(1, order[:, :-1]).cumsum(-1)
     values = volume.reshape(-1).index_select(0, index.reshape(-1)).reshape(index.shape).to(dtype)
+    if material is not None:  # each segment split between materials m and m + 1 (`_split_materials`)
+        q = material.reshape(-1).index_select(0, index.reshape(-1)).reshape(index.shape).to(dtype)
+        out = _split_materials(values * dalpha, q, n_channels)
+        out = out if ray_length is None else out * ray_length.reshape(R, 1)
+        return out.reshape(B, N, n_channels).permute(0, 2, 1)
     labels = None
     if mask is not None:
         labels = mask.reshape(-1).index_select(0, index.reshape(-1)).reshape(index.shape).long()  # index_select: 3x faster than [index]
@@ -265,6 +271,20 @@ def _remember_labels(mask, n_channels):
         mask._diffdrr_labels = (mask._version, n_channels)
     except RuntimeError:
         pass
+
+# %% ../nbs/04_raycast.ipynb #161ca744
+def _split_materials(
+    weighted: torch.Tensor,  # (R, S) value x dalpha of each segment
+    q: torch.Tensor,  # (R, S) material coordinate of each segment's voxel, in [0, C - 1]
+    n_channels: int,  # C
+) -> torch.Tensor:  # (R, C) sum over segments of weighted x (1 - t) into channel m, weighted x t into m + 1
+    "Split each segment between the two materials of its coordinate q = m + t."
+    m = q.detach().floor().clamp(0, n_channels - 1)
+    t = q - m  # the gradient of t is that of q
+    upper = weighted * t
+    m = m.long()
+    out = weighted.new_zeros(weighted.shape[0], n_channels).scatter_add(1, m, weighted - upper)
+    return out.scatter_add(1, (m + 1).clamp(max=n_channels - 1), upper)  # the last material (t = 0) keeps it all
 
 # %% ../nbs/04_raycast.ipynb #d2a504b3
 def trilinear_raycast(

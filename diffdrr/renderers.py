@@ -14,7 +14,10 @@ from torch.utils.checkpoint import checkpoint
 
 from .numba_kernels import NUMBA_AVAILABLE
 from .pose import _as_size, _call_validated, _check_finite, _check_validate, _eager, _safe_norm
-from .raycast import _check_rays, _check_reducefn, _plane_crossings, _remember_labels, ray_box_intersection, siddon_raycast, trilinear_raycast
+from diffdrr.raycast import (
+    _check_rays, _check_reducefn, _labels_known, _plane_crossings, _remember_labels, ray_box_intersection, siddon_raycast,
+    trilinear_raycast,
+)
 
 _all_ = ["ray_box_intersection", "siddon_raycast", "trilinear_raycast", "NUMBA_AVAILABLE"]
 
@@ -448,8 +451,13 @@ class Siddon(_Renderer):
         affine_inverse: torch.Tensor | None = None,  # (4, 4) world (mm) -> voxel index, voxel centres at integers; None: world = index
         n_channels: int | None = None,  # C with a mask (labels must be < C); None: mask.max() + 1, read from the data
         volume_index: torch.Tensor | None = None,  # (B,) the volume of each pose with several volumes (see "Many volumes in one call")
+        material: torch.Tensor | None = None,  # (X, Y, Z) material coordinates q = m + t in [0, C - 1] instead of a mask (see "Materials")
     ) -> torch.Tensor:  # (B, C, N) line integrals in density x mm; C = n_channels, or 1 without a mask
         "Integrate `volume` along the segments from `source` to `target`."
+        if material is not None:
+            if volume_index is not None or _is_volume_batch(volume) or mask is not None:
+                raise ValueError("material: one volume, without a mask")
+            return self._render_material(volume, material, source, target, affine_inverse, n_channels)
         if volume_index is not None or _is_volume_batch(volume):
             return _render_volumes(self, volume, source, target, mask, affine_inverse, n_channels, volume_index)
         volume, mask, n_channels = _check_inputs(volume, source, target, mask, affine_inverse, n_channels)
@@ -463,6 +471,16 @@ class Siddon(_Renderer):
         kernels = _kernels(self.backend, volume, self.reducefn)
         if kernels is not None:
             return _siddon_kernels(kernels, volume, source_grid, target_grid, mask, n_channels, self.reducefn, ray_length)
+        reducefn = self.reducefn
+
+        def raycast(volume, source, target, ray_length):
+            return siddon_raycast(volume, source, target, mask, reducefn, ray_length, n_channels)
+
+        return _chunked(raycast, volume, source_grid, target_grid, [ray_length], self._bytes_per_ray(volume, source_grid, target_grid),
+                        self.max_memory_mb)
+
+    def _bytes_per_ray(self, volume, source_grid, target_grid) -> int:
+        "Memory of one ray of the reference, from the longest ray's crossings per axis (warning once when that is slow)."
         dims = tuple(volume.shape)
         if torch.compiler.is_compiling():  # static chunks: every plane of every axis may be crossed
             n_segments = sum(dims) + 5
@@ -472,14 +490,96 @@ class Siddon(_Renderer):
                 t = target_grid.reshape(-1, 3)
                 _, _, count = _plane_crossings(s, t, *ray_box_intersection(s, t, dims), dims)
                 n_segments = (count.amax(0).sum().item() if count.numel() else 0) + 2
-            _warn_if_slow(self.backend, volume, self.reducefn, target.shape[0] * target.shape[1] * n_segments)
-        bytes_per_ray = n_segments * (12 * torch.finfo(dtype).bits // 8 + 48)
-        reducefn = self.reducefn
+            _warn_if_slow(self.backend, volume, self.reducefn, target_grid.shape[0] * target_grid.shape[1] * n_segments)
+        return n_segments * (12 * torch.finfo(source_grid.dtype).bits // 8 + 48)
+
+    def _render_material(self, volume, material, source, target, affine_inverse, n_channels):
+        """`forward` with material coordinates: one walk per ray (the reference, differentiable; the Numba kernels when
+        no gradient is asked for), else (other kernels, or Numba with a gradient) two labelled passes of the kernels."""
+        if self.reducefn != "sum":
+            raise ValueError(f"material: line integrals only (reducefn 'sum'), got reducefn {self.reducefn!r}")
+        volume, _, _ = _check_inputs(volume, source, target, None, affine_inverse, None)
+        material = _check_material(material, volume, n_channels)
+        dtype = _compute_dtype(volume, source, target)
+        source, target = source.to(dtype), target.to(dtype)
+        ray_length = _safe_norm(target - source)  # (B, N) mm
+        source_grid = _to_grid(source, affine_inverse, self.voxel_shift)
+        target_grid = _to_grid(target, affine_inverse, self.voxel_shift)
+        if self.stop_gradients_through_grid_sample:
+            volume = volume.detach()
+        kernels = _kernels(self.backend, volume, "sum")
+        needs_grad = torch.is_grad_enabled() and any(x.requires_grad for x in (volume, material, source, target))
+        if kernels is not None and hasattr(kernels, "siddon_materials") and not needs_grad:
+            out = kernels.siddon_materials(_material_records(volume, material), source_grid, target_grid, n_channels,
+                                           records_checked=True)
+            return _to_world(out, "sum", ray_length)
+        if kernels is not None:
+            (lower, lower_labels), (upper, upper_labels) = _material_passes(volume, material, n_channels)
+            return sum(_siddon_kernels(kernels, v, source_grid, target_grid, labels, n_channels, "sum", ray_length)
+                       for v, labels in ((lower, lower_labels), (upper, upper_labels)))
 
         def raycast(volume, source, target, ray_length):
-            return siddon_raycast(volume, source, target, mask, reducefn, ray_length, n_channels)
+            return siddon_raycast(volume, source, target, None, "sum", ray_length, n_channels, material=material)
 
-        return _chunked(raycast, volume, source_grid, target_grid, [ray_length], bytes_per_ray, self.max_memory_mb)
+        return _chunked(raycast, volume, source_grid, target_grid, [ray_length], self._bytes_per_ray(volume, source_grid, target_grid),
+                        self.max_memory_mb)
+
+# %% ../nbs/07_renderers.ipynb #e9a5ed61
+def _kept_on(tensor, name, key, build):
+    "build(), kept on `tensor` as attribute `name` until `key` changes (not inside compiled graphs, nor for inference tensors)."
+    if torch.compiler.is_compiling() or torch.is_inference(tensor):
+        return build()
+    cached = getattr(tensor, name, None)
+    if cached is None or cached[0] != key:
+        cached = (key, build())
+        setattr(tensor, name, cached)
+    return cached[1]
+
+
+def _check_material(material, volume, n_channels):
+    "Material coordinates (X, Y, Z) in [0, C - 1], their values read once per tensor version (as labels are)."
+    if not isinstance(material, torch.Tensor) or not material.is_floating_point():
+        raise TypeError(f"material: a floating-point torch.Tensor expected, got {getattr(material, 'dtype', type(material).__name__)}")
+    if isinstance(n_channels, bool) or not isinstance(n_channels, int) or n_channels < 1:
+        raise ValueError(f"n_channels: the number of materials C >= 1 expected with material, got {n_channels!r}")
+    material = material[0] if material.ndim == 4 and material.shape[0] == 1 else material
+    if material.shape != volume.shape:
+        raise ValueError(f"material: {tuple(volume.shape)} (the volume's shape) expected, got {tuple(material.shape)}")
+    if not _labels_known(material, n_channels):
+        lowest, largest = (float(x) for x in torch.aminmax(material.detach())) if material.numel() else (0.0, 0.0)
+        if not (0 <= lowest and largest <= n_channels - 1):  # NaN fails too
+            raise ValueError(f"material: coordinates in [0, {n_channels - 1}] expected, got [{lowest}, {largest}]")
+        _remember_labels(material, n_channels)
+    return material
+
+
+def _material_key(volume, material) -> tuple:
+    return (volume.data_ptr(), volume._version, volume.dtype, material._version)
+
+
+def _material_records(volume, material):
+    "(X, Y, Z, 2) records (value, q) for the Numba material walk, made once per pair of tensors."
+    dtype = torch.float64 if volume.dtype == torch.float64 else torch.float32
+    return _kept_on(material, "_diffdrr_records", _material_key(volume, material),
+                    lambda: torch.stack([volume.detach().to(dtype), material.detach().to(dtype)], -1))
+
+
+def _material_passes(volume, material, n_channels):
+    """[(value (1 - t), labels m), (value t, labels m + 1)]: the two labelled passes of q = m + t (the last material
+    keeps its t = 0 share), differentiable; made once per pair of tensors when neither needs a gradient."""
+    def passes():
+        m = material.detach().floor().clamp(0, n_channels - 1)
+        t = material - m
+        upper = volume * t
+        labels = m.to(torch.uint8 if n_channels <= 256 else torch.int64)
+        up_labels = (labels.long() + 1).clamp(max=n_channels - 1).to(labels.dtype)
+        for x in (labels, up_labels):
+            _remember_labels(x, n_channels)
+        return [(volume - upper, labels), (upper, up_labels)]
+
+    if torch.is_grad_enabled() and (volume.requires_grad or material.requires_grad):
+        return passes()
+    return _kept_on(material, "_diffdrr_passes", (*_material_key(volume, material), n_channels), passes)
 
 # %% ../nbs/07_renderers.ipynb #838ce88d
 class Trilinear(_Renderer):
