@@ -495,7 +495,8 @@ class Siddon(_Renderer):
 
     def _render_material(self, volume, material, source, target, affine_inverse, n_channels):
         """`forward` with material coordinates: one walk per ray (the reference, differentiable; the Numba kernels when
-        no gradient is asked for), else (other kernels, or Numba with a gradient) two labelled passes of the kernels."""
+        no gradient is asked for), else (other kernels, or Numba with a gradient) two labelled passes of the kernels;
+        whole coordinates (a labelmap) are one labelled sum or pass."""
         if self.reducefn != "sum":
             raise ValueError(f"material: line integrals only (reducefn 'sum'), got reducefn {self.reducefn!r}")
         volume, _, _ = _check_inputs(volume, source, target, None, affine_inverse, None)
@@ -514,11 +515,14 @@ class Siddon(_Renderer):
                                            records_checked=True)
             return _to_world(out, "sum", ray_length)
         if kernels is not None:
-            (lower, lower_labels), (upper, upper_labels) = _material_passes(volume, material, n_channels)
             return sum(_siddon_kernels(kernels, v, source_grid, target_grid, labels, n_channels, "sum", ray_length)
-                       for v, labels in ((lower, lower_labels), (upper, upper_labels)))
+                       for v, labels in _material_passes(volume, material, n_channels))
+        whole = _whole(material) and not (torch.is_grad_enabled() and material.requires_grad)
+        labels = _material_labels(material, n_channels)[0] if whole else None  # t = 0: the labelled sum
 
         def raycast(volume, source, target, ray_length):
+            if whole:
+                return siddon_raycast(volume, source, target, labels, "sum", ray_length, n_channels)
             return siddon_raycast(volume, source, target, None, "sum", ray_length, n_channels, material=material)
 
         return _chunked(raycast, volume, source_grid, target_grid, [ray_length], self._bytes_per_ray(volume, source_grid, target_grid),
@@ -550,7 +554,15 @@ def _check_material(material, volume, n_channels):
         if not (0 <= lowest and largest <= n_channels - 1):  # NaN fails too
             raise ValueError(f"material: coordinates in [0, {n_channels - 1}] expected, got [{lowest}, {largest}]")
         _remember_labels(material, n_channels)
+        if not torch.compiler.is_compiling() and not torch.is_inference(material):  # whole coordinates: one labelled pass
+            material._diffdrr_whole = (material._version, torch.equal(material.detach(), material.detach().floor()))
     return material
+
+
+def _whole(material) -> bool:
+    "Whether every coordinate is a whole number (t = 0: a labelmap, hard thresholds), as found by `_check_material`; False if unknown."
+    whole = getattr(material, "_diffdrr_whole", None)
+    return whole is not None and whole[0] == material._version and whole[1]
 
 
 def _material_key(volume, material) -> tuple:
@@ -564,18 +576,28 @@ def _material_records(volume, material):
                     lambda: torch.stack([volume.detach().to(dtype), material.detach().to(dtype)], -1))
 
 
-def _material_passes(volume, material, n_channels):
-    """[(value (1 - t), labels m), (value t, labels m + 1)]: the two labelled passes of q = m + t (the last material
-    keeps its t = 0 share), differentiable; made once per pair of tensors when neither needs a gradient."""
-    def passes():
-        m = material.detach().floor().clamp(0, n_channels - 1)
-        t = material - m
-        upper = volume * t
-        labels = m.to(torch.uint8 if n_channels <= 256 else torch.int64)
-        up_labels = (labels.long() + 1).clamp(max=n_channels - 1).to(labels.dtype)
-        for x in (labels, up_labels):
+def _material_labels(material, n_channels):
+    "(labels m, labels m + 1) of q = m + t, uint8 for up to 256 materials (the last material keeps its t = 0 share), made once per tensor."
+    def labels():
+        m = material.detach().floor().clamp(0, n_channels - 1).to(torch.uint8 if n_channels <= 256 else torch.int64)
+        pair = (m, (m.long() + 1).clamp(max=n_channels - 1).to(m.dtype))
+        for x in pair:
             _remember_labels(x, n_channels)
-        return [(volume - upper, labels), (upper, up_labels)]
+        return pair
+
+    return _kept_on(material, "_diffdrr_labels_pair", (material._version, n_channels), labels)
+
+
+def _material_passes(volume, material, n_channels):
+    """[(value (1 - t), labels m), (value t, labels m + 1)]: the two labelled passes of q = m + t, differentiable; only the
+    first, (value, m), for whole coordinates (`_whole`, no gradient to q); made once per pair when nothing needs a gradient."""
+    lower, upper = _material_labels(material, n_channels)
+    if _whole(material) and not (torch.is_grad_enabled() and material.requires_grad):
+        return [(volume, lower)]
+
+    def passes():
+        up = volume * (material - material.detach().floor().clamp(0, n_channels - 1))
+        return [(volume - up, lower), (up, upper)]
 
     if torch.is_grad_enabled() and (volume.requires_grad or material.requires_grad):
         return passes()
