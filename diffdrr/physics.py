@@ -466,6 +466,14 @@ class _OneOfSubjects:
         self.device = density.device
 
 
+def _given_hu(drr, hu):
+    "HU passed as `hu=`: (X, Y, Z) (or (1, X, Y, Z)) of the subject's volume shape, on the DRR's device."
+    hu = hu[0] if hu.ndim == 4 and hu.shape[0] == 1 else hu
+    if hu.shape != drr.density.shape:
+        raise ValueError(f"hu: the subject's volume shape {tuple(drr.density.shape)} expected, got {tuple(hu.shape)}")
+    return hu.to(drr.device)
+
+
 class XRayPhysics(nn.Module):
     "Physically based X-ray image formation, a `DRR`'s `physics=` option."
 
@@ -540,10 +548,7 @@ class XRayPhysics(nn.Module):
         "Renderer passes [(volume, labels)] of `hu`, or of the subject's own volume (cached)."
         labelmap = drr.mask if labelmap is None else labelmap
         if hu is not None:
-            hu = hu[0] if hu.ndim == 4 and hu.shape[0] == 1 else hu
-            if hu.shape != drr.density.shape:
-                raise ValueError(f"hu: the subject's volume shape {tuple(drr.density.shape)} expected, got {tuple(hu.shape)}")
-            return self.materials.passes(hu.to(drr.device), labelmap)
+            return self.materials.passes(_given_hu(drr, hu), labelmap)
         labels_dtype = torch.uint8 if self.n_materials <= 256 else torch.int64  # a quarter of the label reads of int32
         return self._cached(drr, labelmap, "passes", lambda hu: [(v.contiguous(), l.to(labels_dtype).contiguous()) for v, l in self.materials.passes(hu, labelmap)])
 
@@ -566,10 +571,7 @@ class XRayPhysics(nn.Module):
         "(density, material coordinates) of `hu`, or of the subject's own volume (cached): the Siddon renderer's `material` input."
         labelmap = drr.mask if labelmap is None else labelmap
         if hu is not None:
-            hu = hu[0] if hu.ndim == 4 and hu.shape[0] == 1 else hu
-            if hu.shape != drr.density.shape:
-                raise ValueError(f"hu: the subject's volume shape {tuple(drr.density.shape)} expected, got {tuple(hu.shape)}")
-            return self.materials.material_coordinates(hu.to(drr.device), labelmap)
+            return self.materials.material_coordinates(_given_hu(drr, hu), labelmap)
         return self._cached(drr, labelmap, "coordinates",
                             lambda hu: tuple(x.contiguous() for x in self.materials.material_coordinates(hu, labelmap)))
 
