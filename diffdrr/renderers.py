@@ -100,25 +100,36 @@ def _kernel_inputs(volume, mask, kernels=None):
     return volume, _int32_labels(mask)
 
 
+def _kept_on(tensor, name, build, *depends):
+    """build(), kept on `tensor` as attribute `name` until it or `depends` change (tensors by storage, version counter,
+    dtype and device; other values by equality); rebuilt every time inside compiled graphs and for inference tensors
+    (which have no version counter). The one cache of values derived from a tensor (an int32 copy of labels, records)."""
+    tensors = [tensor, *(d for d in depends if isinstance(d, torch.Tensor))]
+    if torch.compiler.is_compiling() or any(torch.is_inference(t) for t in tensors):
+        return build()
+    key = tuple((d.data_ptr(), d._version, d.dtype, d.device) if isinstance(d, torch.Tensor) else d for d in (tensor, *depends))
+    cached = getattr(tensor, name, None)
+    if cached is None or cached[0] != key:
+        cached = (key, build())
+        setattr(tensor, name, cached)
+    return cached[1]
+
+
 def _int32_labels(mask):
     "The labels as int32, converted once per mask tensor and kept on it until it changes (a render should not copy them)."
     if mask is None or mask.dtype == torch.int32:
         return mask
-    if torch.compiler.is_compiling():
-        return mask.to(torch.int32)
-    try:
-        version = mask._version
-    except RuntimeError:  # inference tensors have no version counter
-        return mask.to(torch.int32)
-    cached = getattr(mask, "_diffdrr_int32", None)
-    if cached is None or cached[0] != version or cached[1].device != mask.device:
-        cached = (version, mask.to(torch.int32))
-        mask._diffdrr_int32 = cached
-        checked = getattr(mask, "_diffdrr_labels", None)
-        if checked is not None and checked[0] == version:  # the copy holds the same, checked labels
-            _remember_labels(cached[1], checked[1])
-    return cached[1]
 
+    def convert():
+        copy = mask.to(torch.int32)
+        if torch.compiler.is_compiling():  # a compiled graph trusts its labels (`_labels_known`) and keeps nothing
+            return copy
+        checked = getattr(mask, "_diffdrr_labels", None)
+        if checked is not None and checked[0] == mask._version:  # the copy holds the same, checked labels
+            _remember_labels(copy, checked[1])
+        return copy
+
+    return _kept_on(mask, "_diffdrr_int32", convert)
 
 def _to_world(out, reducefn, ray_length):
     "Kernel output (B, C, N) in the dtype of the rays: sums (alpha units) times the ray lengths in mm, maxima as they are."
@@ -529,17 +540,6 @@ class Siddon(_Renderer):
                         self.max_memory_mb)
 
 # %% ../nbs/07_renderers.ipynb #e9a5ed61
-def _kept_on(tensor, name, key, build):
-    "build(), kept on `tensor` as attribute `name` until `key` changes (not inside compiled graphs, nor for inference tensors)."
-    if torch.compiler.is_compiling() or torch.is_inference(tensor):
-        return build()
-    cached = getattr(tensor, name, None)
-    if cached is None or cached[0] != key:
-        cached = (key, build())
-        setattr(tensor, name, cached)
-    return cached[1]
-
-
 def _check_material(material, volume, n_channels):
     "Material coordinates (X, Y, Z) in [0, C - 1], their values read once per tensor version (as labels are)."
     if not isinstance(material, torch.Tensor) or not material.is_floating_point():
@@ -565,15 +565,10 @@ def _whole(material) -> bool:
     return whole is not None and whole[0] == material._version and whole[1]
 
 
-def _material_key(volume, material) -> tuple:
-    return (volume.data_ptr(), volume._version, volume.dtype, material._version)
-
-
 def _material_records(volume, material):
     "(X, Y, Z, 2) records (value, q) for the Numba material walk, made once per pair of tensors."
     dtype = torch.float64 if volume.dtype == torch.float64 else torch.float32
-    return _kept_on(material, "_diffdrr_records", _material_key(volume, material),
-                    lambda: torch.stack([volume.detach().to(dtype), material.detach().to(dtype)], -1))
+    return _kept_on(material, "_diffdrr_records", lambda: torch.stack([volume.detach().to(dtype), material.detach().to(dtype)], -1), volume)
 
 
 def _material_labels(material, n_channels):
@@ -585,7 +580,7 @@ def _material_labels(material, n_channels):
             _remember_labels(x, n_channels)
         return pair
 
-    return _kept_on(material, "_diffdrr_labels_pair", (material._version, n_channels), labels)
+    return _kept_on(material, "_diffdrr_labels_pair", labels, n_channels)
 
 
 def _material_passes(volume, material, n_channels):
@@ -601,7 +596,7 @@ def _material_passes(volume, material, n_channels):
 
     if torch.is_grad_enabled() and (volume.requires_grad or material.requires_grad):
         return passes()
-    return _kept_on(material, "_diffdrr_passes", (*_material_key(volume, material), n_channels), passes)
+    return _kept_on(material, "_diffdrr_passes", passes, volume, n_channels)
 
 # %% ../nbs/07_renderers.ipynb #838ce88d
 class Trilinear(_Renderer):
