@@ -54,6 +54,22 @@ def _add_physics_options(
     parser.add_argument("--cu-mm", type=float, default=0.0, help="copper filtration in mm, with --kvp (default: 0)")
 
 
+def _add_pose_options(
+    parser: argparse.ArgumentParser,  # a subcommand that takes a pose
+    initial: bool = False,  # the pose is where an optimisation starts (view 0's), and comes back in the same form
+) -> None:
+    "The pose options shared by `render` and `register`: --rotation, --translation, --parameterization, --convention, --degrees."
+    start, view = ("initial ", " of view 0") if initial else ("", "")
+    parser.add_argument("--rotation", nargs="+", type=float, default=[0.0, 0.0, 0.0], metavar="R",
+                        help=f"{start}rotation parameters{view} (default: 0 0 0)")
+    parser.add_argument("--translation", nargs=3, type=float, default=[0.0, 850.0, 0.0], metavar=("X", "Y", "Z"),
+                        help=f"{start}translation{view} in mm (default: 0 850 0)")
+    parser.add_argument("--parameterization", default="euler_angles", choices=_CLI_PARAMETERIZATIONS,
+                        help=f"how --rotation is given{' and optimised' if initial else ''} (default: euler_angles)")
+    parser.add_argument("--convention", default=None, help="Euler angle convention (default: ZXY)")
+    parser.add_argument("--degrees", action="store_true", help=f"Euler angles in degrees{' (in and out)' if initial else ''}")
+
+
 def make_parser() -> argparse.ArgumentParser:
     "The `diffdrr` argument parser, with its `render`, `render-dataset` and `register` subcommands."
     parser = _OneLineParser(prog="diffdrr", description="Auto-differentiable digitally reconstructed radiographs.")
@@ -66,14 +82,7 @@ def make_parser() -> argparse.ArgumentParser:
                         help="one channel per label (channel c: voxels labelled c, 0: unlabelled); "
                              ".npy and NIfTI get all channels, .png one file per channel: NAME_c.png")
     render.add_argument("--orientation", default="AP", choices=["AP", "PA", "none"], help="subject orientation (default: AP)")
-    render.add_argument("--rotation", nargs="+", type=float, default=[0.0, 0.0, 0.0], metavar="R",
-                        help="rotation parameters (default: 0 0 0)")
-    render.add_argument("--translation", nargs=3, type=float, default=[0.0, 850.0, 0.0], metavar=("X", "Y", "Z"),
-                        help="translation in mm (default: 0 850 0)")
-    render.add_argument("--parameterization", default="euler_angles", choices=_CLI_PARAMETERIZATIONS,
-                        help="how --rotation is given (default: euler_angles)")
-    render.add_argument("--convention", default=None, help="Euler angle convention (default: ZXY)")
-    render.add_argument("--degrees", action="store_true", help="Euler angles in degrees")
+    _add_pose_options(render)
     _add_detector_options(render, height=200, delx=2.0)
     _add_physics_options(render)
     render.add_argument("--dose", type=float, default=None,
@@ -134,14 +143,7 @@ def _add_register(commands) -> None:
     p.add_argument("--dely", type=float, default=None, help="row spacing in mm (default: delx)")
     p.add_argument("--x0", type=float, default=0.0, help="principal point offset along x in mm")
     p.add_argument("--y0", type=float, default=0.0, help="principal point offset along y in mm")
-    p.add_argument("--rotation", nargs="+", type=float, default=[0.0, 0.0, 0.0], metavar="R",
-                   help="initial rotation parameters of view 0 (default: 0 0 0)")
-    p.add_argument("--translation", nargs=3, type=float, default=[0.0, 850.0, 0.0], metavar=("X", "Y", "Z"),
-                   help="initial translation of view 0 in mm (default: 0 850 0)")
-    p.add_argument("--parameterization", default="euler_angles", choices=_CLI_PARAMETERIZATIONS,
-                   help="how --rotation is given and optimised (default: euler_angles)")
-    p.add_argument("--convention", default=None, help="Euler angle convention (default: ZXY)")
-    p.add_argument("--degrees", action="store_true", help="Euler angles in degrees (in and out)")
+    _add_pose_options(p, initial=True)
     p.add_argument("--orientation", default="AP", choices=["AP", "PA", "none"], help="subject orientation (default: AP)")
     p.add_argument("--resample", type=float, default=None, metavar="MM", help="resample the CT to this voxel spacing")
     p.add_argument("--rays-per-pixel", type=int, default=1, help="rays averaged per pixel (anti-aliasing; default: 1)")
