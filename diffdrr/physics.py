@@ -360,6 +360,9 @@ class LabelmapMaterials:
         return rho, labels
 
 # %% ../nbs/14_physics.ipynb #002ddb45
+_EXPONENT_FLOOR = -80.0  # e^-80 = 1.8e-35: the smallest relative exponent computed (float32 exp of less is a slow subnormal)
+
+
 def _transmission_values(line_integrals, mu, w_hat, log, chunk=4096):
     """`transmission` without autograd, for w_hat > 0: over chunks of `chunk` pixels, in place, so that the (E, chunk)
     temporaries stay in the cache and are reused (3x faster than whole (B, E, N) temporaries for 200 x 200 pixels)."""
@@ -370,7 +373,7 @@ def _transmission_values(line_integrals, mu, w_hat, log, chunk=4096):
         for i in range(0, N, chunk):
             A = mu_T @ line_integrals[b, :, i:i + chunk]  # (E, n)
             A_star = A.amin(0)  # (n,)
-            S = w_hat @ A.sub_(A_star).neg_().exp_()  # (n,) sum_E w_hat exp(A* - A)
+            S = w_hat @ A.sub_(A_star).neg_().clamp_(min=_EXPONENT_FLOOR).exp_()  # (n,) sum_E w_hat exp(A* - A)
             out[b, 0, i:i + chunk] = A_star - S.log_() if log else S.mul_(torch.exp(-A_star))
     return out
 
@@ -398,12 +401,12 @@ def transmission(
     A = mu.T @ line_integrals  # (B, E, N): energies along dim 1, so reductions run over contiguous pixels
     if bool((w_hat > 0).all()):  # the usual case: A* = min over E, every exponent <= 0
         A_star = A.amin(1, keepdim=True)  # (B, 1, N)
-        S = w_hat @ torch.exp(A_star - A)  # (B, N): the weighted sum over energies as one matrix product
+        S = w_hat @ torch.exp((A_star - A).clamp(min=_EXPONENT_FLOOR))  # (B, N): the weighted sum over energies as one matrix product
         S = S[:, None]  # (B, 1, N), >= w_hat(E*) > 0
     else:  # weights with gradients keep their zeros: take A* over the energies that carry photons
         positive = w_hat[:, None] > 0
         A_star = torch.where(positive, A, torch.full_like(A, float("inf"))).amin(1, keepdim=True)  # (B, 1, N)
-        S = (w_hat[:, None] * torch.exp((A_star - A).clamp(max=50.0))).sum(1, keepdim=True)
+        S = (w_hat[:, None] * torch.exp((A_star - A).clamp(_EXPONENT_FLOOR, 50.0))).sum(1, keepdim=True)
     if log:
         return A_star - torch.log(S)
     return torch.exp(-A_star) * S

@@ -136,6 +136,7 @@ def siddon_raycast(
     ray_length: torch.Tensor | None = None,  # (B, N) world length of each ray in mm; None: lengths in alpha units
     n_channels: int | None = None,  # C, the number of label channels; default mask.max() + 1
     material: torch.Tensor | None = None,  # (X, Y, Z) material coordinates q = m + t in [0, C - 1] instead of a mask (sums only)
+    records: torch.Tensor | None = None,  # (X, Y, Z, 2) `volume` and `material` interleaved, read in one gather (no gradient to either)
 ) -> torch.Tensor:  # (B, C, N): sum(value x dalpha) x ray_length, or the maxima for "max"
     "Exact line integrals over the voxels crossed between alpha = 0 and 1 (Siddon's method) for one chunk of rays."
     reducefn = _check_reducefn(reducefn)
@@ -167,9 +168,18 @@ def siddon_raycast(
     dalpha = alphas[:, 1:] - alphas[:, :-1]  # (R, S) segment lengths in alpha
     # the voxel of segment m: the entry voxel stepped across the crossings before it, in sorted order
     index = _entry_index(s, t, alpha_lo, dims)[:, None] + torch.cat(offsets, -1).gather(1, order[:, :-1]).cumsum(-1)
-    values = volume.reshape(-1).index_select(0, index.reshape(-1)).reshape(index.shape).to(dtype)
+    if records is not None:  # value and material coordinate of each segment: one cache miss per voxel, not two
+        if material is None or records.shape != (*dims, 2):
+            raise ValueError(f"records: (X, Y, Z, 2) = {(*dims, 2)} pairs (value, material coordinate) with material= expected, got {tuple(records.shape)}")
+        pairs = records.reshape(-1, 2)
+        pair_dtype = {torch.float32: torch.int64, torch.float64: torch.complex128}[pairs.dtype]  # one element of both bytes
+        pairs = pairs.view(pair_dtype).reshape(-1).index_select(0, index.reshape(-1)).view(pairs.dtype)  # 1-D: 1.8x faster than rows
+        values, q = pairs.reshape(*index.shape, 2).to(dtype).unbind(-1)
+    else:
+        values = volume.reshape(-1).index_select(0, index.reshape(-1)).reshape(index.shape).to(dtype)
     if material is not None:  # each segment split between materials m and m + 1 (`_split_materials`)
-        q = material.reshape(-1).index_select(0, index.reshape(-1)).reshape(index.shape).to(dtype)
+        if records is None:
+            q = material.reshape(-1).index_select(0, index.reshape(-1)).reshape(index.shape).to(dtype)
         out = _split_materials(values * dalpha, q, n_channels)
         out = out if ray_length is None else out * ray_length.reshape(R, 1)
         return out.reshape(B, N, n_channels).permute(0, 2, 1)
@@ -279,12 +289,15 @@ def _split_materials(
     n_channels: int,  # C
 ) -> torch.Tensor:  # (R, C) sum over segments of weighted x (1 - t) into channel m, weighted x t into m + 1
     "Split each segment between the two materials of its coordinate q = m + t."
-    m = q.detach().floor().clamp(0, n_channels - 1)
+    m = q.detach().floor()  # in [0, C - 1] for q in range; out of range, scatter_add raises
     t = q - m  # the gradient of t is that of q
-    upper = weighted * t
     m = m.long()
-    out = weighted.new_zeros(weighted.shape[0], n_channels).scatter_add(1, m, weighted - upper)
-    return out.scatter_add(1, (m + 1).clamp(max=n_channels - 1), upper)  # the last material (t = 0) keeps it all
+    out = weighted.new_zeros(weighted.shape[0], n_channels)
+    if not (t.requires_grad or torch.compiler.is_compiling()) and not bool(t.any()):  # whole coordinates (a labelmap)
+        return out.scatter_add_(1, m, weighted)
+    upper = weighted * t
+    out.scatter_add_(1, m, weighted - upper)
+    return out.scatter_add_(1, (m + 1).clamp_(max=n_channels - 1), upper)  # the last material (t = 0) keeps it all
 
 # %% ../nbs/04_raycast.ipynb #d2a504b3
 def trilinear_raycast(

@@ -505,9 +505,10 @@ class Siddon(_Renderer):
         return n_segments * (12 * torch.finfo(source_grid.dtype).bits // 8 + 48)
 
     def _render_material(self, volume, material, source, target, affine_inverse, n_channels):
-        """`forward` with material coordinates: one walk per ray (the reference, differentiable; the Numba kernels when
-        no gradient is asked for), else (other kernels, or Numba with a gradient) two labelled passes of the kernels;
-        whole coordinates (a labelmap) are one labelled sum or pass."""
+        """`forward` with material coordinates: one walk per ray (the reference, differentiable, reading interleaved
+        records when neither volume nor material needs a gradient; the Numba kernels when no gradient is asked for),
+        else (other kernels, or Numba with a gradient) two labelled passes of the kernels; whole coordinates (a
+        labelmap) are one labelled sum or pass."""
         if self.reducefn != "sum":
             raise ValueError(f"material: line integrals only (reducefn 'sum'), got reducefn {self.reducefn!r}")
         volume, _, _ = _check_inputs(volume, source, target, None, affine_inverse, None)
@@ -528,13 +529,13 @@ class Siddon(_Renderer):
         if kernels is not None:
             return sum(_siddon_kernels(kernels, v, source_grid, target_grid, labels, n_channels, "sum", ray_length)
                        for v, labels in _material_passes(volume, material, n_channels))
-        whole = _whole(material) and not (torch.is_grad_enabled() and material.requires_grad)
-        labels = _material_labels(material, n_channels)[0] if whole else None  # t = 0: the labelled sum
+        values_only = not (torch.is_grad_enabled() and (volume.requires_grad or material.requires_grad))
+        records = None  # compiled graphs read the two volumes (records would be rebuilt on every call)
+        if values_only and not torch.compiler.is_compiling():
+            records = _material_records(volume, material)  # one gather per segment, not two
 
         def raycast(volume, source, target, ray_length):
-            if whole:
-                return siddon_raycast(volume, source, target, labels, "sum", ray_length, n_channels)
-            return siddon_raycast(volume, source, target, None, "sum", ray_length, n_channels, material=material)
+            return siddon_raycast(volume, source, target, None, "sum", ray_length, n_channels, material=material, records=records)
 
         return _chunked(raycast, volume, source_grid, target_grid, [ray_length], self._bytes_per_ray(volume, source_grid, target_grid),
                         self.max_memory_mb)
@@ -566,8 +567,8 @@ def _whole(material) -> bool:
 
 
 def _material_records(volume, material):
-    "(X, Y, Z, 2) records (value, q) for the Numba material walk, made once per pair of tensors."
-    dtype = torch.float64 if volume.dtype == torch.float64 else torch.float32
+    "(X, Y, Z, 2) records (value, q) for the one-walk material paths (Numba, the reference), made once per pair of tensors."
+    dtype = torch.promote_types(torch.promote_types(volume.dtype, material.dtype), torch.float32)  # float32 or float64
     return _kept_on(material, "_diffdrr_records", lambda: torch.stack([volume.detach().to(dtype), material.detach().to(dtype)], -1), volume)
 
 
