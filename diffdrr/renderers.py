@@ -506,8 +506,8 @@ class Siddon(_Renderer):
 
     def _render_material(self, volume, material, source, target, affine_inverse, n_channels):
         """`forward` with material coordinates: one walk per ray (the reference, differentiable, reading interleaved
-        records when neither volume nor material needs a gradient; the Numba kernels when no gradient is asked for),
-        else (other kernels, or Numba with a gradient) two labelled passes of the kernels; whole coordinates (a
+        records when neither volume nor material needs a gradient; the Numba and Triton kernels when no gradient is asked
+        for), else (the kernels with a gradient) two labelled passes of the kernels; whole coordinates (a
         labelmap) are one labelled sum or pass."""
         if self.reducefn != "sum":
             raise ValueError(f"material: line integrals only (reducefn 'sum'), got reducefn {self.reducefn!r}")

@@ -23,7 +23,7 @@ except ImportError:
     TRITON_AVAILABLE = False
 
 # %% auto #0
-__all__ = ['TRACEABLE', 'siddon', 'trilinear', 'siddon_packed', 'trilinear_packed', 'TRITON_AVAILABLE']
+__all__ = ['TRACEABLE', 'siddon', 'siddon_materials', 'trilinear', 'siddon_packed', 'trilinear_packed', 'TRITON_AVAILABLE']
 
 # %% ../nbs/06_triton_kernels.ipynb #08814634
 _all_ = ["TRITON_AVAILABLE"]
@@ -171,12 +171,27 @@ def _axis_start(s, d, size, lo):
 
 
 @_jit
+def _flush_materials(out_ptr, row, N, C, flush, total, q):
+    """End of a run of voxels with one material coordinate q = m + t: total x (1 - t) into out[row + m N] (material m)
+    and total x t into out[row + (m + 1) N] (material m + 1), for the C materials of the output."""
+    last = C - 1.0  # the last material, M - 1
+    m = tl.minimum(tl.maximum(tl.floor(q), 0.0), last)  # floor(q): q is checked on the host, the clamp guards memory
+    upper = total * (q - m)  # total x t
+    at = out_ptr + row + m.to(tl.int64) * N
+    tl.store(at, tl.load(at, mask=flush, other=0.0) + (total - upper), mask=flush)
+    above = flush & (m < last)  # q = M - 1: t = 0, no material above it
+    tl.store(at + N, tl.load(at + N, mask=above, other=0.0) + upper, mask=above)
+
+
+@_jit
 def _siddon_forward_kernel(
     vol_ptr, mask_ptr, table_ptr, src_ptr, tgt_ptr, out_ptr, arg_ptr,
     R, N, C, X, Y, Z, stride_sb, stride_sn, max_steps,
-    HAS_MASK: tl.constexpr, PACKED: tl.constexpr, REDUCE_MAX: tl.constexpr, BLOCK_RAYS: tl.constexpr, CDT: tl.constexpr,
+    HAS_MASK: tl.constexpr, PACKED: tl.constexpr, REDUCE_MAX: tl.constexpr, MATERIALS: tl.constexpr,
+    BLOCK_RAYS: tl.constexpr, CDT: tl.constexpr,
 ):
-    "out[b, c, n] = sum of value x segment length (or the max and its flat index in arg) over the voxels ray (b, n) crosses."
+    """out[b, c, n] = sum of value x segment length (or the max and its flat index in arg) over the voxels ray (b, n) crosses;
+    with MATERIALS, the volume holds (value, q) pairs and each sum is split between the materials of q."""
     r = tl.program_id(0) * BLOCK_RAYS + tl.arange(0, BLOCK_RAYS)
     valid = r < R
     b, n, sx, sy, sz, dx, dy, dz = _load_rays(src_ptr, tgt_ptr, r, valid, N, stride_sb, stride_sn, CDT)
@@ -201,6 +216,8 @@ def _siddon_forward_kernel(
     acc = empty
     best = tl.full(sx.shape, -1, tl.int64)
     label = tl.full(sx.shape, -1, tl.int32)
+    if MATERIALS:
+        q = empty - 1.0  # the material coordinate of the current run; -1: none yet
     cur = lo
     steps = 0
     while (tl.reduce(active.to(tl.int32), 0, _larger) > 0) & (steps < max_steps):
@@ -212,7 +229,15 @@ def _siddon_forward_kernel(
         left = tl.where(on_x, rx, tl.where(on_y, ry, rz))
         stop = (alpha_next >= hi) | (left == 0)  # the last voxel: its segment ends at the exit
         seg = tl.where(stop, hi, alpha_next) - cur
-        value = tl.load(vol_ptr + idx, mask=active, other=0.0).to(CDT)
+        if MATERIALS:  # voxel idx is the pair (value, q) at 2 idx, 2 idx + 1
+            value = tl.load(vol_ptr + 2 * idx, mask=active, other=0.0).to(CDT)
+            new_q = tl.load(vol_ptr + 2 * idx + 1, mask=active, other=0.0).to(CDT)
+            change = active & (new_q != q)
+            _flush_materials(out_ptr, row, N, C, change & (q >= 0.0), acc, q)
+            acc = tl.where(change, empty, acc)
+            q = tl.where(change, new_q, q)
+        else:
+            value = tl.load(vol_ptr + idx, mask=active, other=0.0).to(CDT)
         if HAS_MASK:
             new_label = tl.load(mask_ptr + idx, mask=active, other=0)
             change = active & (new_label != label)
@@ -246,7 +271,9 @@ def _siddon_forward_kernel(
         rz = tl.where(go_z, rz - 1, rz)
         active = go
         steps += 1
-    if HAS_MASK:
+    if MATERIALS:
+        _flush_materials(out_ptr, row, N, C, valid & (q >= 0.0), acc, q)
+    elif HAS_MASK:
         _flush(out_ptr, arg_ptr, row + label.to(tl.int64) * N, valid & (label >= 0), acc, best, REDUCE_MAX)
     else:
         tl.store(out_ptr + row, acc, mask=valid)
@@ -439,7 +466,7 @@ def _siddon_forward_launch(volume: Tensor, labels: Tensor, table: Tensor, source
     if R > 0:
         _siddon_forward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
             volume, labels, table, source, target, out, arg, R, N, n_channels, X, Y, Z, *_source_strides(B, N, M),
-            max_steps, HAS_MASK=has_mask, PACKED=packed, REDUCE_MAX=reduce_max, BLOCK_RAYS=_BLOCK_RAYS,
+            max_steps, HAS_MASK=has_mask, PACKED=packed, REDUCE_MAX=reduce_max, MATERIALS=False, BLOCK_RAYS=_BLOCK_RAYS,
             CDT=_tl_dtype(cdt), **_LAUNCH)
     if reduce_max:
         out = torch.where(arg >= 0, out, torch.zeros_like(out))  # no voxel crossed: 0
@@ -520,6 +547,71 @@ def siddon(
     vol, src, tgt, labels = _prepare(wide, source, target, mask, cdt)
     out, _ = _siddon_op(vol, labels, _no_table(vol.device), src, tgt, n_channels, mask is not None, reduce_max)
     return out.to(volume.dtype)
+
+# %% ../nbs/06_triton_kernels.ipynb #f91b716c
+def _check_records(records, n_materials, records_checked):
+    "(X, Y, Z, 2) float32/float64 records and an integer M >= 1; the range 0 <= q <= M - 1 unless the caller has checked it."
+    if (not isinstance(records, torch.Tensor) or records.ndim != 4 or records.shape[3] != 2 or min(records.shape) < 1
+            or records.dtype not in (torch.float32, torch.float64)):
+        raise ValueError(f"records: (X, Y, Z, 2) float32 or float64 expected, got "
+                         f"{tuple(getattr(records, 'shape', ()))} {getattr(records, 'dtype', type(records).__name__)}")
+    try:
+        whole = not isinstance(n_materials, bool) and int(n_materials) == n_materials
+    except (TypeError, ValueError, OverflowError):
+        whole = False
+    if not whole or n_materials < 1:
+        raise ValueError(f"n_materials: an integer >= 1 expected, got {n_materials!r}")
+    if records_checked or torch.compiler.is_compiling():  # the kernel indexes channels with floor(q)
+        return
+    lowest, largest = (float(x) for x in torch.aminmax(records[..., 1]))
+    if not (0 <= lowest and largest <= n_materials - 1):  # NaN fails too
+        raise ValueError(f"records: material coordinates in [0, {int(n_materials) - 1}] expected, got [{lowest}, {largest}]")
+
+
+def _siddon_materials_launch(records: Tensor, source: Tensor, target: Tensor, n_materials: int) -> Tensor:
+    "The forward kernel's material mode on prepared inputs: (B, M, N) in the compute dtype (that of the points)."
+    B, N, M = target.shape[0], target.shape[1], source.shape[1]
+    X, Y, Z = records.shape[:3]
+    R, cdt = B * N, source.dtype
+    out = torch.zeros((B, n_materials, N), dtype=cdt, device=records.device)
+    if R > 0:
+        unused = torch.zeros(1, dtype=torch.int32, device=records.device)  # no labels, no argmax
+        _siddon_forward_kernel[(triton.cdiv(R, _BLOCK_RAYS),)](
+            records, unused, _no_table(records.device), source, target, out, unused, R, N, n_materials, X, Y, Z,
+            *_source_strides(B, N, M), X + Y + Z + 3, HAS_MASK=False, PACKED=False, REDUCE_MAX=False, MATERIALS=True,
+            BLOCK_RAYS=_BLOCK_RAYS, CDT=_tl_dtype(cdt), **_LAUNCH)
+    return out
+
+
+def _siddon_materials_fake(records, source, target, n_materials):
+    "Shape and dtype of the output, for torch.compile."
+    return source.new_empty((target.shape[0], n_materials, target.shape[1]))
+
+
+_siddon_materials_op = _operator(
+    "triton_siddon_materials", "(Tensor records, Tensor source, Tensor target, int n_materials) -> Tensor",
+    _siddon_materials_launch, _siddon_materials_fake)
+
+
+def siddon_materials(
+    records: torch.Tensor,  # (X, Y, Z, 2) float32/float64: (density, material coordinate q = m + t) per voxel
+    source: torch.Tensor,  # (B, 1 or N, 3) source points, grid coordinates (voxels; the volume is the box [0, n])
+    target: torch.Tensor,  # (B, N, 3) detector points, grid coordinates
+    n_materials: int,  # M: q lies in [0, M - 1]
+    records_checked: bool = False,  # the caller has checked 0 <= q <= M - 1
+) -> torch.Tensor:  # (B, M, N) per-material line integrals in alpha units, in the compute dtype (float64 if any input is)
+    "Per-material Siddon line integrals in one walk per ray with the forward kernel's material mode (values only)."
+    tensors = (records, source, target)
+    if torch.is_grad_enabled() and any(isinstance(x, torch.Tensor) and x.requires_grad for x in tensors):
+        raise ValueError("siddon_materials computes values only: no gradient reaches records, source or target "
+                         "(render the materials through the mask-channel path for gradients)")
+    _check_records(records, n_materials, records_checked)
+    for name, x in (("source", source), ("target", target)):
+        if not isinstance(x, torch.Tensor) or not x.is_floating_point():
+            raise TypeError(f"{name}: a floating-point torch.Tensor expected, got {getattr(x, 'dtype', type(x).__name__)}")
+    _check_points(source, target)
+    B, N, M, cdt = _check_inputs(records, source, target, None, _siddon_forward_kernel)
+    return _siddon_materials_op(records.contiguous(), source.to(cdt).contiguous(), target.to(cdt).contiguous(), int(n_materials))
 
 # %% ../nbs/06_triton_kernels.ipynb #b467430d
 def _jit_formula(fn):
