@@ -10,17 +10,19 @@ from contextlib import contextmanager
 import torch
 
 from .numba_rays import _LABELS_CHECKED, NUMBA_AVAILABLE
-from .numba_siddon import siddon_backward, siddon_forward, siddon_materials_forward
+from .numba_siddon import TAGGED_MATERIALS, siddon_backward, siddon_forward, siddon_materials_forward, siddon_tagged_forward
+from .numba_siddon import tag_densities as _tag_densities_np
 from .numba_trilinear import trilinear_backward, trilinear_forward
 from .raycast import _check_rays, _labels_checked
 
-_all_ = ["NUMBA_AVAILABLE", "siddon_forward", "siddon_backward", "trilinear_forward", "trilinear_backward"]
+_all_ = ["NUMBA_AVAILABLE", "TAGGED_MATERIALS", "siddon_forward", "siddon_backward", "trilinear_forward", "trilinear_backward"]
 TRACEABLE = False  # autograd Functions over numpy: torch.compile cannot trace into them (compiled graphs use the reference)
 LABEL_DTYPES = (torch.uint8, torch.int32)  # label tensors the kernels read as they are (others are converted to int32)
 
 # %% auto #0
 __all__ = ['TRACEABLE', 'LABEL_DTYPES', 'SiddonFunction', 'siddon', 'TrilinearFunction', 'trilinear', 'siddon_materials',
-           'NUMBA_AVAILABLE', 'siddon_forward', 'siddon_backward', 'trilinear_forward', 'trilinear_backward']
+           'tag_densities', 'siddon_tagged', 'NUMBA_AVAILABLE', 'TAGGED_MATERIALS', 'siddon_forward', 'siddon_backward',
+           'trilinear_forward', 'trilinear_backward']
 
 # %% ../nbs/05d_numba_kernels.ipynb #c13f1bc5
 def _np(x):
@@ -169,4 +171,28 @@ def siddon_materials(
                          "(render the materials through the mask-channel path for gradients)")
     with _torch_thread_count(records_checked):
         out = siddon_materials_forward(_np(records), _np(source), _np(target), n_materials)
+    return torch.from_numpy(out)
+
+# %% ../nbs/05d_numba_kernels.ipynb #d9d1b404
+def tag_densities(
+    density: torch.Tensor,  # (X, Y, Z) CPU finite densities (float32; other floats are converted)
+    labels: torch.Tensor,  # (X, Y, Z) integer material indices in [0, 8)
+) -> torch.Tensor:  # (X, Y, Z) float32: each density with its label in its 3 lowest mantissa bits
+    "Densities tagged with their material (see the Siddon kernels): the input of `siddon_tagged`."
+    return torch.from_numpy(_tag_densities_np(_np(density.detach()), _np(labels.detach())))
+
+
+def siddon_tagged(
+    tagged: torch.Tensor,  # (X, Y, Z) CPU float32 tagged densities (`tag_densities`)
+    source: torch.Tensor,  # (B, 1 or N, 3) source points, grid coordinates
+    target: torch.Tensor,  # (B, N, 3) detector points, grid coordinates
+    n_materials: int,  # M <= 8: the tags lie in [0, M)
+    tags_checked: bool = False,  # the caller has checked the tags
+) -> torch.Tensor:  # (B, M, N) float64 per-material line integrals, alpha units
+    "Per-material Siddon line integrals of tagged densities in one walk per ray, on torch's thread count (values only)."
+    if torch.is_grad_enabled() and any(x.requires_grad for x in (tagged, source, target)):
+        raise ValueError("siddon_tagged computes values only: no gradient reaches tagged, source or target "
+                         "(render the materials through the mask-channel path for gradients)")
+    with _torch_thread_count(tags_checked):
+        out = siddon_tagged_forward(_np(tagged), _np(source), _np(target), n_materials)
     return torch.from_numpy(out)

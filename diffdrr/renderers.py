@@ -522,6 +522,9 @@ class Siddon(_Renderer):
             volume = volume.detach()
         kernels = _kernels(self.backend, volume, "sum")
         needs_grad = torch.is_grad_enabled() and any(x.requires_grad for x in (volume, material, source, target))
+        if kernels is not None and hasattr(kernels, "siddon_tagged") and not needs_grad and _taggable(volume, material, n_channels, kernels):
+            out = kernels.siddon_tagged(_tagged_densities(volume, material, kernels), source_grid, target_grid, n_channels, tags_checked=True)
+            return _to_world(out, "sum", ray_length)
         if kernels is not None and hasattr(kernels, "siddon_materials") and not needs_grad:
             out = kernels.siddon_materials(_material_records(volume, material), source_grid, target_grid, n_channels,
                                            records_checked=True)
@@ -570,6 +573,21 @@ def _material_records(volume, material):
     "(X, Y, Z, 2) records (value, q) for the one-walk material paths (Numba, the reference), made once per pair of tensors."
     dtype = torch.promote_types(torch.promote_types(volume.dtype, material.dtype), torch.float32)  # float32 or float64
     return _kept_on(material, "_diffdrr_records", lambda: torch.stack([volume.detach().to(dtype), material.detach().to(dtype)], -1), volume)
+
+
+def _taggable(volume, material, n_channels, kernels) -> bool:
+    "Whether the kernels' tagged densities can carry these coordinates: whole, at most `kernels.TAGGED_MATERIALS`, finite float32 or narrower values."
+    return _whole(material) and n_channels <= kernels.TAGGED_MATERIALS and volume.dtype != torch.float64 and _finite(volume)
+
+
+def _finite(volume) -> bool:
+    "Whether every value of `volume` is finite, read once per tensor version."
+    return _kept_on(volume, "_diffdrr_finite", lambda: bool(torch.isfinite(volume.detach()).all()))
+
+
+def _tagged_densities(volume, material, kernels):
+    "(X, Y, Z) float32 densities tagged with their whole material coordinate (Numba), made once per pair of tensors."
+    return _kept_on(material, "_diffdrr_tagged", lambda: kernels.tag_densities(volume, material.detach().to(torch.int32)), volume)
 
 
 def _material_labels(material, n_channels):
