@@ -21,7 +21,7 @@ LABEL_DTYPES = (torch.uint8, torch.int32)  # label tensors the kernels read as t
 
 # %% auto #0
 __all__ = ['TRACEABLE', 'LABEL_DTYPES', 'SiddonFunction', 'siddon', 'TrilinearFunction', 'trilinear', 'siddon_materials',
-           'tag_densities', 'siddon_tagged', 'NUMBA_AVAILABLE', 'TAGGED_MATERIALS', 'siddon_forward', 'siddon_backward',
+           'tag_densities', 'NUMBA_AVAILABLE', 'TAGGED_MATERIALS', 'siddon_forward', 'siddon_backward',
            'trilinear_forward', 'trilinear_backward']
 
 # %% ../nbs/05d_numba_kernels.ipynb #c13f1bc5
@@ -159,18 +159,19 @@ def trilinear(volume, source, target, mask=None, n_channels=1, n_points=500, red
 
 # %% ../nbs/05d_numba_kernels.ipynb #ce858e32
 def siddon_materials(
-    records: torch.Tensor,  # (X, Y, Z, 2) CPU float32/float64: (density, material coordinate q = m + t) per voxel
+    records: torch.Tensor,  # CPU (X, Y, Z, 2) float32/float64 (density, material coordinate q = m + t) per voxel, or (X, Y, Z) tagged densities
     source: torch.Tensor,  # (B, 1 or N, 3) source points, grid coordinates
     target: torch.Tensor,  # (B, N, 3) detector points, grid coordinates
-    n_materials: int,  # M: q lies in [0, M - 1]
-    records_checked: bool = False,  # the caller has checked 0 <= q <= M - 1
+    n_materials: int,  # M: q lies in [0, M - 1] (tagged densities: M <= 8)
+    records_checked: bool = False,  # the caller has checked 0 <= q <= M - 1 (or the tags)
 ) -> torch.Tensor:  # (B, M, N) float64 per-material line integrals, alpha units
     "Per-material Siddon line integrals in one walk per ray, on torch's thread count (values only)."
     if torch.is_grad_enabled() and any(x.requires_grad for x in (records, source, target)):
         raise ValueError("siddon_materials computes values only: no gradient reaches records, source or target "
                          "(render the materials through the mask-channel path for gradients)")
+    forward = siddon_tagged_forward if records.ndim == 3 else siddon_materials_forward  # `tag_densities`: 4 bytes a voxel
     with _torch_thread_count(records_checked):
-        out = siddon_materials_forward(_np(records), _np(source), _np(target), n_materials)
+        out = forward(_np(records), _np(source), _np(target), n_materials)
     return torch.from_numpy(out)
 
 # %% ../nbs/05d_numba_kernels.ipynb #d9d1b404
@@ -178,21 +179,5 @@ def tag_densities(
     density: torch.Tensor,  # (X, Y, Z) CPU finite densities (float32; other floats are converted)
     labels: torch.Tensor,  # (X, Y, Z) integer material indices in [0, 8)
 ) -> torch.Tensor:  # (X, Y, Z) float32: each density with its label in its 3 lowest mantissa bits
-    "Densities tagged with their material (see the Siddon kernels): the input of `siddon_tagged`."
-    return torch.from_numpy(_tag_densities_np(_np(density.detach()), _np(labels.detach())))
-
-
-def siddon_tagged(
-    tagged: torch.Tensor,  # (X, Y, Z) CPU float32 tagged densities (`tag_densities`)
-    source: torch.Tensor,  # (B, 1 or N, 3) source points, grid coordinates
-    target: torch.Tensor,  # (B, N, 3) detector points, grid coordinates
-    n_materials: int,  # M <= 8: the tags lie in [0, M)
-    tags_checked: bool = False,  # the caller has checked the tags
-) -> torch.Tensor:  # (B, M, N) float64 per-material line integrals, alpha units
-    "Per-material Siddon line integrals of tagged densities in one walk per ray, on torch's thread count (values only)."
-    if torch.is_grad_enabled() and any(x.requires_grad for x in (tagged, source, target)):
-        raise ValueError("siddon_tagged computes values only: no gradient reaches tagged, source or target "
-                         "(render the materials through the mask-channel path for gradients)")
-    with _torch_thread_count(tags_checked):
-        out = siddon_tagged_forward(_np(tagged), _np(source), _np(target), n_materials)
-    return torch.from_numpy(out)
+    "Densities tagged with their material (see the Siddon kernels): records of `siddon_materials` for whole coordinates."
+    return torch.from_numpy(_tag_densities_np(_np(density), _np(labels)))

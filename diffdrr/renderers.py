@@ -522,12 +522,12 @@ class Siddon(_Renderer):
             volume = volume.detach()
         kernels = _kernels(self.backend, volume, "sum")
         needs_grad = torch.is_grad_enabled() and any(x.requires_grad for x in (volume, material, source, target))
-        if kernels is not None and hasattr(kernels, "siddon_tagged") and not needs_grad and _taggable(volume, material, n_channels, kernels):
-            out = kernels.siddon_tagged(_tagged_densities(volume, material, kernels), source_grid, target_grid, n_channels, tags_checked=True)
-            return _to_world(out, "sum", ray_length)
         if kernels is not None and hasattr(kernels, "siddon_materials") and not needs_grad:
-            out = kernels.siddon_materials(_material_records(volume, material), source_grid, target_grid, n_channels,
-                                           records_checked=True)
+            if hasattr(kernels, "tag_densities") and _taggable(volume, material, n_channels, kernels):
+                records = _tagged_densities(volume, material, kernels)  # whole coordinates: 4 bytes per voxel (Numba)
+            else:
+                records = _material_records(volume, material)
+            out = kernels.siddon_materials(records, source_grid, target_grid, n_channels, records_checked=True)
             return _to_world(out, "sum", ray_length)
         if kernels is not None:
             return sum(_siddon_kernels(kernels, v, source_grid, target_grid, labels, n_channels, "sum", ray_length)
