@@ -173,7 +173,7 @@ def siddon_raycast(
             raise ValueError(f"records: (X, Y, Z, 2) = {(*dims, 2)} pairs (value, material coordinate) with material= expected, got {tuple(records.shape)}")
         pairs = records.reshape(-1, 2)
         pair_dtype = {torch.float32: torch.int64, torch.float64: torch.complex128}[pairs.dtype]  # one element of both bytes
-        pairs = pairs.view(pair_dtype).reshape(-1).index_select(0, index.reshape(-1)).view(pairs.dtype)  # 1-D: 1.8x faster than rows
+        pairs = pairs.view(pair_dtype).reshape(-1).index_select(0, index.reshape(-1)).view(pairs.dtype)  # 1-D: 1.3x faster than rows
         values, q = pairs.reshape(*index.shape, 2).to(dtype).unbind(-1)
     else:
         values = volume.reshape(-1).index_select(0, index.reshape(-1)).reshape(index.shape).to(dtype)

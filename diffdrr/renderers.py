@@ -507,8 +507,8 @@ class Siddon(_Renderer):
     def _render_material(self, volume, material, source, target, affine_inverse, n_channels):
         """`forward` with material coordinates: one walk per ray (the reference, differentiable, reading interleaved
         records when neither volume nor material needs a gradient; the Numba and Triton kernels when no gradient is asked
-        for), else (the kernels with a gradient) two labelled passes of the kernels; whole coordinates (a
-        labelmap) are one labelled sum or pass."""
+        for; Numba reads whole coordinates of up to 8 materials as tagged densities), else (the kernels with a gradient)
+        two labelled passes of the kernels, one for whole coordinates."""
         if self.reducefn != "sum":
             raise ValueError(f"material: line integrals only (reducefn 'sum'), got reducefn {self.reducefn!r}")
         volume, _, _ = _check_inputs(volume, source, target, None, affine_inverse, None)
@@ -570,7 +570,7 @@ def _whole(material) -> bool:
 
 
 def _material_records(volume, material):
-    "(X, Y, Z, 2) records (value, q) for the one-walk material paths (Numba, the reference), made once per pair of tensors."
+    "(X, Y, Z, 2) records (value, q) for the one-walk material paths (Numba, Triton, the reference), made once per pair of tensors."
     dtype = torch.promote_types(torch.promote_types(volume.dtype, material.dtype), torch.float32)  # float32 or float64
     return _kept_on(material, "_diffdrr_records", lambda: torch.stack([volume.detach().to(dtype), material.detach().to(dtype)], -1), volume)
 
