@@ -13,6 +13,7 @@ from diffdrr.numba_rays import (
     _BIG, _CHUNK, _JIT, _JIT_SUM, _LABELS_CHECKED, _clip_box, _clip_ray, _grad_out, _jacobian_buffers, _plane_sums,
     _point_grad, _point_grads, _prefetch, _prepare, _prepare_points, _ray_order, _slab_box, _slabs, njit, prange,
 )
+from .pose import _as_size
 
 # %% auto #0
 __all__ = ['TAGGED_MATERIALS', 'siddon_forward', 'siddon_materials_forward', 'tag_densities', 'siddon_tagged_forward',
@@ -187,16 +188,18 @@ def _segments_sum_materials(records, index, length, S, out, b, n):
         j = 2 * index[k]
         q = records[j + 1]
         if q != q_run:
-            if q_run >= 0:
-                m = int(q_run)
-                upper = total * (q_run - m)
-                out[b, m, n] += total - upper
-                out[b, m + 1, n] += upper
+            _split_run(out, b, n, q_run, total)
             total, q_run = 0.0, q
         total += np.float64(records[j]) * length[k]
-    if q_run >= 0:
-        m = int(q_run)
-        upper = total * (q_run - m)
+    _split_run(out, b, n, q_run, total)
+
+
+@njit(**_JIT)
+def _split_run(out, b, n, q, total):
+    "A run's total x (1 - t) into channel m of out[b, :, n] and total x t into m + 1, for q = m + t; nothing for q < 0 (no run yet)."
+    if q >= 0:
+        m = int(q)
+        upper = total * (q - m)
         out[b, m, n] += total - upper
         out[b, m + 1, n] += upper
 
@@ -285,8 +288,7 @@ def siddon_materials_forward(
     records = np.ascontiguousarray(records)
     if records.ndim != 4 or records.shape[3] != 2 or records.dtype not in (np.float32, np.float64):
         raise ValueError(f"records: (X, Y, Z, 2) float32 or float64 expected, got {records.shape} {records.dtype}")
-    if isinstance(n_materials, bool) or int(n_materials) != n_materials or n_materials < 1:
-        raise ValueError(f"n_materials: an integer >= 1 expected, got {n_materials!r}")
+    n_materials = _as_size(n_materials, "n_materials")
     source, target = _prepare_points(source, target)
     if not _LABELS_CHECKED.get():  # the kernel indexes channels with int(q), unchecked
         q = records[..., 1]
@@ -328,8 +330,8 @@ def siddon_tagged_forward(
     tagged = np.ascontiguousarray(tagged)
     if tagged.ndim != 3 or tagged.dtype != np.float32:
         raise ValueError(f"tagged: (X, Y, Z) float32 tagged densities expected, got {tagged.shape} {tagged.dtype}")
-    if isinstance(n_materials, bool) or int(n_materials) != n_materials or not 1 <= n_materials <= TAGGED_MATERIALS:
-        raise ValueError(f"n_materials: an integer from 1 to {TAGGED_MATERIALS} expected, got {n_materials!r}")
+    if _as_size(n_materials, "n_materials") > TAGGED_MATERIALS:
+        raise ValueError(f"n_materials: at most {TAGGED_MATERIALS} materials in tagged densities, got {n_materials!r}")
     source, target = _prepare_points(source, target)
     flat = tagged.reshape(-1)
     tags = flat.view(np.int32)

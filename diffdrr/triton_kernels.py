@@ -10,6 +10,7 @@ import types
 import torch
 from torch import Tensor
 
+from .pose import _as_size
 from .raycast import _check_points, _check_rays
 from .raycast import _lerp3 as _lerp3_formula
 
@@ -555,12 +556,7 @@ def _check_records(records, n_materials, records_checked):
             or records.dtype not in (torch.float32, torch.float64)):
         raise ValueError(f"records: (X, Y, Z, 2) float32 or float64 expected, got "
                          f"{tuple(getattr(records, 'shape', ()))} {getattr(records, 'dtype', type(records).__name__)}")
-    try:
-        whole = not isinstance(n_materials, bool) and int(n_materials) == n_materials
-    except (TypeError, ValueError, OverflowError):
-        whole = False
-    if not whole or n_materials < 1:
-        raise ValueError(f"n_materials: an integer >= 1 expected, got {n_materials!r}")
+    _as_size(n_materials, "n_materials")
     if records_checked or torch.compiler.is_compiling():  # the kernel indexes channels with floor(q)
         return
     lowest, largest = (float(x) for x in torch.aminmax(records[..., 1]))
