@@ -657,29 +657,24 @@ class Trilinear(_Renderer):
         dtype = _compute_dtype(volume, source, target)
         source, target = source.to(dtype), target.to(dtype)
         B, N = target.shape[:2]
-        bounds = []
-        for name, bound in (("alphamin", alphamin), ("alphamax", alphamax)):
-            if bound is not None:
-                bound = torch.as_tensor(bound, dtype=dtype, device=target.device)
-                if bound.ndim > 2 or (_eager(bound) and not torch.isfinite(bound).all()):
-                    raise ValueError(f"{name} must be a finite number or a (B, N) tensor, got {tuple(bound.shape)}")
-                bounds.append(bound.expand(B, N))
+        lo, hi = _sample_bounds(alphamin, alphamax, dtype, B, N, target.device)  # (B, N) each, or None
         ray_length = _safe_norm(target - source)
         source_grid = _to_grid(source, affine_inverse, self.voxel_shift)
         target_grid = _to_grid(target, affine_inverse, self.voxel_shift)
         kernels = _kernels(self.backend, volume, self.reducefn, self.mode)
         if kernels is not None:
             return _trilinear_kernels(kernels, volume, source_grid, target_grid, mask, n_channels, self.reducefn, ray_length,
-                                    n_points, *[None if b is None else torch.as_tensor(b, dtype=dtype).expand(B, N) for b in (alphamin, alphamax)])
+                                    n_points, lo, hi)
         _warn_if_slow(self.backend, volume, self.reducefn, B * N * n_points)
         volume = volume.to(dtype)  # once for all chunks
         bytes_per_ray = n_points * (14 * torch.finfo(dtype).bits // 8 + 16)
         reducefn, mode = self.reducefn, self.mode
-        has_min, has_max = alphamin is not None, alphamax is not None
+        has_min, has_max = lo is not None, hi is not None
 
         def raycast(volume, source, target, ray_length, *bounds):
             lo = bounds[0] if has_min else None
             hi = bounds[-1] if has_max else None
             return trilinear_raycast(volume, source, target, n_points, mask, reducefn, lo, hi, ray_length, n_channels, mode)
 
+        bounds = [b for b in (lo, hi) if b is not None]  # chunked with the rays
         return _chunked(raycast, volume, source_grid, target_grid, [ray_length, *bounds], bytes_per_ray, self.max_memory_mb)
